@@ -1,0 +1,121 @@
+"""What the shells call: one function per job, each returning data, never printing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .errors import WorkbookError
+from .examples import DEMO_EXAMPLE, load_example
+from .findings import Finding
+from .schema import SchemaError, schema_errors
+from .text import Lang, Text
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise WorkbookError(
+            Text(
+                f"{path} already exists. Choose another name, or add --force to replace it.",
+                f"{path} bestaat al. Kies een andere naam, of voeg --force toe om het te vervangen.",
+            )
+        )
+
+
+def new_workbook(
+    path: str | Path, lang: Lang | None = None, example: str | None = None, force: bool = False
+) -> Path:
+    """Write a journey template (in `lang`), or one filled with the built-in `example`."""
+    from .workbook import write_workbook
+
+    path = Path(path)
+    _refuse_overwrite(path, force)
+    document = load_example(example) if example else None
+    return write_workbook(path, document, lang)
+
+
+@dataclass
+class Export:
+    """The document read from a workbook, with what stood in the way of reading it fully."""
+
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    schema_errors: list[SchemaError] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.schema_errors and not any(f.severity == "error" for f in self.findings)
+
+
+def document_json(document: Document) -> str:
+    """The document as the JSON text export writes (stable: same document, same text)."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_workbook(path: str | Path) -> Export:
+    """The journey document of the workbook at `path`."""
+    from .workbook import read_workbook
+
+    result = read_workbook(path)
+    return Export(result.document, result.findings, list(schema_errors(result.document)))
+
+
+def load_document(path: str | Path) -> Document:
+    """A journey document from a JSON file, checked against the schema."""
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise WorkbookError(Text(f"File not found: {path}", f"Bestand niet gevonden: {path}")) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WorkbookError(
+            Text(
+                f"{path.name} is not a readable JSON file: {exc}",
+                f"{path.name} is geen leesbaar JSON-bestand: {exc}",
+            )
+        ) from exc
+    problems = list(schema_errors(document))
+    if problems:
+        listed = "; ".join(f"{p.pointer or '/'}: {p.reason}" for p in problems[:5])
+        more = f" (+{len(problems) - 5})" if len(problems) > 5 else ""
+        raise WorkbookError(
+            Text(
+                f"{path.name} is not a journey document (schema/journey.schema.json): {listed}{more}",
+                f"{path.name} is geen klantreisdocument (schema/journey.schema.json): {listed}{more}",
+            )
+        )
+    return document
+
+
+def import_document(
+    json_path: str | Path, out: str | Path, force: bool = False, lang: Lang | None = None
+) -> Path:
+    """Write the journey workbook for the JSON document at `json_path`."""
+    from .workbook import write_workbook
+
+    document = load_document(json_path)
+    out = Path(out)
+    _refuse_overwrite(out, force)
+    return write_workbook(out, document, lang)
+
+
+@dataclass
+class Demo:
+    """What the demo wrote."""
+
+    workbook: Path
+    json: Path
+    example: str
+
+
+def run_demo(folder: str | Path = "xlplugin-demo", example: str = DEMO_EXAMPLE) -> Demo:
+    """The whole job on a built-in example: write the workbook, read it back, export its JSON."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    workbook = new_workbook(folder / f"{example}.xlsx", example=example, force=True)
+    exported = export_workbook(workbook)
+    target = folder / f"{example}.json"
+    target.write_text(document_json(exported.document), "utf-8")
+    return Demo(workbook, target, example)

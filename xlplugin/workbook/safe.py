@@ -1,0 +1,37 @@
+"""Safe writes: a temporary file beside the target, then one atomic rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import WorkbookError
+from ..text import Text
+
+
+def atomic_save(path: Path, save: Callable[[str], object]) -> Path:
+    """Call `save` on a temporary path beside `path`, then move it into place.
+
+    A failed write leaves any old file at `path` as it was.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WorkbookError(Text(f"The folder {folder} does not exist.", f"De map {folder} bestaat niet."))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
+    os.close(fd)
+    try:
+        save(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise WorkbookError(
+            Text(
+                f"Cannot write {path}: it is open in another program or read-only. Close it and try again.",
+                f"Kan {path} niet schrijven: het is geopend in een ander programma of alleen-lezen. Sluit het en probeer opnieuw.",
+            )
+        ) from exc
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
