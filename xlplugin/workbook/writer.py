@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -21,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import guide
 from ..document import Document, column_letter
+from ..errors import WorkbookError
 from ..layout import (
     ACTIONS,
     BLUEPRINT,
@@ -36,7 +38,7 @@ from ..layout import (
     Sheet,
 )
 from ..priorities import QUADRANTS
-from ..text import Lang
+from ..text import Lang, Text
 from .safe import atomic_save
 
 VALIDATION_ROWS = 1000
@@ -385,10 +387,35 @@ class _TemplateWriter:
             self.define(key, self.ref(LISTS, f"${letter}${r}"))
 
 
+def _unstorable(value: Any, pointer: str = "") -> str | None:
+    """The pointer of the first text Excel cannot store (control characters), if any."""
+    if isinstance(value, str):
+        return pointer if ILLEGAL_CHARACTERS_RE.search(value) else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _unstorable(item, f"{pointer}/{key}")
+        if found is not None:
+            return found
+    return None
+
+
 def build_workbook(document: Document | None = None, lang: Lang | None = None) -> Workbook:
     """The journey workbook, in `lang` (default: the document's language, else English),
     filled with `document` when one is given."""
     doc = document or {}
+    bad = _unstorable(doc)
+    if bad is not None:
+        raise WorkbookError(
+            Text(
+                f"The text at {bad} holds a control character that Excel cannot store. Remove it and try again.",
+                f"De tekst bij {bad} bevat een stuurteken dat Excel niet kan opslaan. Haal het weg en probeer opnieuw.",
+            )
+        )
     lang = lang or doc.get("language") or "en"
     w = _TemplateWriter(lang)
     w.start_sheet()

@@ -1,0 +1,73 @@
+"""The layout description and schema/journey.schema.json agree field by field."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from xlplugin.document import empty_document, load_schema
+from xlplugin.layout import DATA_SHEETS, Field, Sheet
+from xlplugin.schema import schema_errors
+
+SCHEMA = load_schema()
+JSON_TYPES = {
+    "text": "string",
+    "id": "string",
+    "date": "string",
+    "number": "number",
+    "scale": "number",
+    "integer": "integer",
+    "boolean": "boolean",
+}
+
+
+def _object_schema(sheet: Sheet) -> dict:
+    node = SCHEMA["properties"][sheet.key]
+    if node.get("type") == "array":
+        node = node["items"]
+    return SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[1]]
+
+
+def test_top_level_sections_are_the_data_sheets():
+    assert set(SCHEMA["properties"]) == {"version", "language", *(s.key for s in DATA_SHEETS)}
+    assert set(SCHEMA["required"]) == set(SCHEMA["properties"])
+
+
+def test_published_schema_is_the_packaged_one():
+    assert json.loads((ROOT / "schema" / "journey.schema.json").read_text("utf-8")) == SCHEMA
+
+
+@pytest.mark.parametrize("sheet", DATA_SHEETS, ids=lambda s: s.key)
+def test_fields_names_and_required_agree(sheet: Sheet):
+    obj = _object_schema(sheet)
+    assert list(obj["properties"]) == [f.key for f in sheet.input_fields]
+    assert set(obj.get("required", [])) == {f.key for f in sheet.input_fields if f.required}
+    assert obj["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    "sheet,field",
+    [(s, f) for s in DATA_SHEETS for f in s.input_fields],
+    ids=lambda x: getattr(x, "key", None),
+)
+def test_field_types_and_enums_agree(sheet: Sheet, field: Field):
+    prop = _object_schema(sheet)["properties"][field.key]
+    if field.choices and field.kind != "boolean":
+        assert sorted(prop["enum"]) == sorted(c.code for c in field.choices)
+    else:
+        assert prop["type"] == JSON_TYPES[field.kind]
+    if field.kind == "scale":
+        assert (prop["minimum"], prop["maximum"]) == (1, 10)
+    if field.minimum is not None:
+        assert prop["minimum"] == field.minimum
+    if field.maximum is not None:
+        assert prop["maximum"] == field.maximum
+    if prop.get("type") == "string":
+        assert prop["minLength"] == 1  # empty cells are left out, never ""
+
+
+def test_empty_document_is_valid_but_for_required_fields():
+    problems = {(e.pointer, e.validator) for e in schema_errors(empty_document("nl"))}
+    assert problems == {("/journey", "required"), ("/persona", "required")}

@@ -1,0 +1,167 @@
+"""The template: real tables, dropdowns through defined names, number checks on the
+scale, live gap formulas with conditional formatting, and user text kept as text."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from xlplugin.api import new_workbook
+from xlplugin.errors import WorkbookError
+from xlplugin.workbook import read_workbook, write_workbook
+
+
+@pytest.fixture(scope="module", params=["en", "nl"])
+def template(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp("tpl") / f"journey-{request.param}.xlsx"
+    write_workbook(path, lang=request.param)
+    return request.param, openpyxl.load_workbook(path)
+
+
+NAMES = {
+    "en": [
+        "Start",
+        "Journey",
+        "Persona",
+        "Phases",
+        "Touchpoints",
+        "Blueprint",
+        "Actions",
+        "Responses",
+        "Lists",
+    ],
+    "nl": [
+        "Start",
+        "Klantreis",
+        "Persona",
+        "Fasen",
+        "Contactmomenten",
+        "Blauwdruk",
+        "Acties",
+        "Antwoorden",
+        "Lijsten",
+    ],
+}
+
+
+def test_sheets_in_the_chosen_language(template):
+    lang, wb = template
+    assert wb.sheetnames == NAMES[lang]
+    assert wb.worksheets[-1].sheet_state == "hidden"
+    assert wb.active.title == "Start"
+
+
+def test_table_sheets_are_excel_tables_with_frozen_headers(template):
+    lang, wb = template
+    for title in NAMES[lang][3:8]:
+        ws = wb[title]
+        assert len(ws.tables) == 1, title
+        assert ws.freeze_panes in ("A2", "D2")
+
+
+def test_dropdowns_come_from_defined_names(template):
+    lang, wb = template
+    touch = wb[NAMES[lang][4]]
+    lists = {dv.formula1 for dv in touch.data_validations.dataValidation if dv.type == "list"}
+    assert lists == {"xlp_phases", "xlp_channels", "xlp_emotion", "xlp_yes_no"}
+    assert "OFFSET" in wb.defined_names["xlp_phases"].attr_text  # grows with the Phases table
+    lanes = [c.value for c in wb[NAMES[lang][8]]["D"][1:5]]
+    assert lanes == (
+        ["Physical evidence", "Frontstage", "Backstage", "Support process"]
+        if lang == "en"
+        else ["Fysiek bewijs", "Frontstage", "Backstage", "Ondersteunend proces"]
+    )
+
+
+def test_importance_and_rating_are_checked_on_the_workbooks_scale(template):
+    lang, wb = template
+    touch = wb[NAMES[lang][4]]
+    numbers = [dv for dv in touch.data_validations.dataValidation if dv.type == "decimal"]
+    assert len(numbers) == 3  # importance, rating, target rating
+    for dv in numbers:
+        assert (dv.formula1, dv.formula2, dv.errorStyle) == ("xlp_scale_min", "xlp_scale_max", "stop")
+        assert dv.prompt and dv.error and dv.showInputMessage
+    scale_cell = wb[NAMES[lang][8]][
+        wb.defined_names["xlp_scale_max"].attr_text.split("!")[1].replace("$", "")
+    ]
+    assert "SEARCH" in scale_cell.value
+
+
+def test_gap_and_quadrant_are_live_formulas_with_formatting(template):
+    lang, wb = template
+    touch = wb[NAMES[lang][4]]
+    header = [c.value for c in touch[1]]
+    gap, quad = (
+        header.index("Gap score" if lang == "en" else "Gapscore"),
+        header.index("Quadrant" if lang == "en" else "Kwadrant"),
+    )
+    row2 = [c.value for c in touch[2]]
+    assert row2[gap].startswith("=IF(AND(ISNUMBER(F2),ISNUMBER(G2)),100*(F2-xlp_scale_min)")
+    assert ("Concentrate here" if lang == "en" else "Hier concentreren") in row2[quad]
+    rules = [rule for rng in touch.conditional_formatting for rule in rng.rules]
+    assert {r.type for r in rules} == {"expression", "colorScale"}
+
+
+def test_start_sheet_explains_the_method(template):
+    lang, wb = template
+    text = " ".join(str(c.value) for row in wb["Start"].iter_rows() for c in row if c.value)
+    for word in (
+        ["objective", "persona", "phase", "touchpoint", "rating", "emotion", "blueprint", "Concentrate here"]
+        if lang == "en"
+        else [
+            "doel",
+            "persona",
+            "fase",
+            "contactmoment",
+            "waardering",
+            "emotie",
+            "blueprint",
+            "Hier concentreren",
+        ]
+    ):
+        assert word.lower() in text.lower(), word
+
+
+def test_user_text_that_looks_like_a_formula_stays_text(tmp_path):
+    doc = {
+        "version": 1,
+        "language": "en",
+        "journey": {"title": '=HYPERLINK("http://x","y")', "objective": "+1"},
+        "persona": {"name": "@me"},
+        "phases": [{"name": "-Start"}],
+        "touchpoints": [{"id": "=1", "phase": "-Start", "name": "=cmd|' /C calc'!A0"}],
+        "blueprint": [],
+        "actions": [],
+        "responses": [],
+    }
+    path = write_workbook(tmp_path / "f.xlsx", doc)
+    ws = openpyxl.load_workbook(path)["Touchpoints"]
+    assert ws["C2"].data_type == "s"
+    assert read_workbook(path).document == doc
+
+
+def test_control_characters_are_refused_with_the_place(tmp_path):
+    doc = {
+        "version": 1,
+        "language": "en",
+        "journey": {"title": "a\x07b", "objective": "o"},
+        "persona": {"name": "p"},
+        "phases": [],
+        "touchpoints": [],
+        "blueprint": [],
+        "actions": [],
+        "responses": [],
+    }
+    with pytest.raises(WorkbookError, match="/journey/title"):
+        write_workbook(tmp_path / "c.xlsx", doc)
+    assert not (tmp_path / "c.xlsx").exists()
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path):
+    path = tmp_path / "mine.xlsx"
+    path.write_bytes(b"my own work")
+    with pytest.raises(WorkbookError, match="--force"):
+        new_workbook(path)
+    assert path.read_bytes() == b"my own work"
+    new_workbook(path, force=True)
+    assert read_workbook(path).findings == []
