@@ -42,7 +42,7 @@ from ..text import Lang, Text
 from .safe import atomic_save
 
 VALIDATION_ROWS = 1000
-CENTRED = ("scale", "choice", "boolean", "integer", "number")
+CENTRED = ("scale", "boolean", "integer", "number")
 """How far down a table sheet the dropdowns and number checks reach."""
 
 QUADRANT_FILLS = {
@@ -268,7 +268,8 @@ class _TemplateWriter:
             item = items[r - 2] if r - 2 < len(items) else {}
             for c, f in enumerate(s.fields, start=1):
                 cell = ws.cell(r, c)
-                cell.alignment = WRAP if f.kind == "text" else CENTRE if f.kind in CENTRED else TOP
+                numeric = f.kind in CENTRED or (f.choices and type(f.choices[0].code) is int)
+                cell.alignment = WRAP if f.kind == "text" else CENTRE if numeric else TOP
                 if f.kind == "computed":
                     cell.value = self.formula(f, columns, r)
                     cell.number_format = "0.0" if f.key == "gap_score" else "General"
