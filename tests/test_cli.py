@@ -96,3 +96,58 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(command):
     assert result.returncode == 0
     assert "Example: xlplugin " + command in result.stdout
     assert f"xlplugin {command}" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_check_clean_sample_is_exit_0_in_its_own_language():
+    result = run("check", str(ROOT / "samples" / "laptop-request.xlsx"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith("0 fouten, 0 waarschuwingen")
+    assert "Geen problemen gevonden." in result.stdout
+
+
+def faulty(make_workbook):
+    def edit(wb):
+        wb["Touchpoints"]["F3"] = "very"
+        wb["Blueprint"]["A2"] = "H99"
+        wb["Journey"]["B2"] = None
+        wb["Touchpoints"]["K4"] = 2
+    return make_workbook(edit=edit)
+
+
+def test_check_json_is_exactly_the_documented_shape(make_workbook):
+    path = faulty(make_workbook)
+    result = run("check", str(path), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert list(report) == ["file", "valid", "counts", "findings"]
+    assert report["valid"] is False and report["counts"] == {"error": 3, "warning": 1, "info": 0}
+    assert all(list(f) == ["code", "severity", "message", "sheet", "cell", "hint"] for f in report["findings"])
+    assert [(f["sheet"], f["cell"], f["code"]) for f in report["findings"]] == [
+        ("Journey", "B2", "missing-value"), ("Touchpoints", "F3", "invalid-number"),
+        ("Touchpoints", "K4", "low-respondents"), ("Blueprint", "A2", "unknown-touchpoint"),
+    ]
+
+
+def test_check_text_groups_by_sheet_in_reading_order_and_speaks_dutch(make_workbook):
+    result = run("check", str(faulty(make_workbook)), "--lang", "nl")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("3 fouten, 1 waarschuwing")
+    headers = [line for line in lines if line and not line.startswith(" ") and line is not lines[0]]
+    assert headers == ["Journey", "Touchpoints", "Blueprint"]
+    assert "  F3     fout         Importance moet een getal zijn; er staat 'very'.  [invalid-number]" in lines
+
+
+def test_check_unreadable_is_exit_2(tmp_path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a workbook")
+    result = run("check", str(bad), "--format", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_annotate_writes_the_checked_copy(make_workbook):
+    path = faulty(make_workbook)
+    result = run("annotate", str(path))
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{path.with_name(path.stem + '.checked.xlsx')}: 3 errors, 1 warning"

@@ -10,6 +10,7 @@ from .document import Document
 from .errors import WorkbookError
 from .examples import DEMO_EXAMPLE, load_example
 from .findings import Finding
+from .report import Report
 from .schema import SchemaError, schema_errors
 from .text import Lang, Text
 
@@ -60,6 +61,59 @@ def export_workbook(path: str | Path) -> Export:
 
     result = read_workbook(path)
     return Export(result.document, result.findings, list(schema_errors(result.document)))
+
+
+def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
+    """Check the workbook at `path`: every finding, at its cell, in reading order."""
+    from .checks import Settings, validate
+    from .workbook import read_workbook
+
+    return validate(read_workbook(path), Settings(min_respondents=min_respondents), file=str(path))
+
+
+@dataclass
+class Annotated:
+    """What annotate wrote: the annotated workbook, the backup (in place), and the report."""
+
+    path: Path
+    report: Report
+    backup: Path | None = None
+
+
+def annotate_workbook(
+    path: str | Path, output: str | Path | None = None, in_place: bool = False, lang: Lang | None = None,
+    min_respondents: int = 5,
+) -> Annotated:
+    """Check the workbook and add a Findings sheet with a link to each problem's cell.
+
+    Written to NAME.checked.xlsx beside it unless `output` is given; with `in_place` the
+    workbook itself is replaced (atomically) after a backup, NAME.backup.xlsx, is made.
+    Every part of the workbook other than the sheet list is kept byte for byte.
+    """
+    import shutil
+
+    from .sheets import findings_sheet
+    from .workbook.package import add_sheet
+
+    source = Path(path)
+    report = check_workbook(source, min_respondents)
+    if in_place:
+        target = source
+    elif output is not None:
+        target = Path(output)
+        if target.resolve() == source.resolve():
+            raise WorkbookError(
+                Text("The output is the workbook itself: use --in-place to change it (a backup is kept).",
+                     "De uitvoer is de werkmap zelf: gebruik --in-place om hem te wijzigen (er blijft een reservekopie).")
+            )
+    else:
+        target = source.with_name(f"{source.stem}.checked{source.suffix}")
+    backup = None
+    if in_place:
+        backup = source.with_name(f"{source.stem}.backup{source.suffix}")
+        shutil.copy2(source, backup)
+    add_sheet(source, target, findings_sheet(report, lang or report.language or "en"))
+    return Annotated(target, report, backup)
 
 
 def load_document(path: str | Path) -> Document:

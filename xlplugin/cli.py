@@ -44,6 +44,45 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check a journey workbook: every problem, at its sheet and cell, with how to fix it.
+
+    Example: xlplugin check journey.xlsx
+             xlplugin check journey.xlsx --format json --lang nl
+    Exit 0 without errors (warnings allowed), 1 with errors, 2 when the file cannot be read.
+    Messages are in the workbook's language unless --lang says otherwise.
+    """
+    import json
+
+    from .api import check_workbook
+
+    report = check_workbook(args.path, args.min_respondents)
+    lang = args.lang or report.language or message_lang()
+    if args.format == "json":
+        _say(json.dumps(report.to_dict(lang), indent=2, ensure_ascii=False))
+    else:
+        _say(report.summary(lang))
+    return EXIT_OK if report.valid else EXIT_PROBLEMS
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """Check a workbook and add a Findings sheet that links to every problem's cell.
+
+    Example: xlplugin annotate journey.xlsx           (writes journey.checked.xlsx)
+             xlplugin annotate journey.xlsx --in-place  (keeps journey.backup.xlsx)
+    Nothing else in the workbook changes: images, charts, comments, macros and styles stay.
+    Exit 0 without errors, 1 with errors, 2 when the file cannot be read or written.
+    """
+    from .api import annotate_workbook
+
+    done = annotate_workbook(args.path, args.output, args.in_place, args.lang, args.min_respondents)
+    lang = args.lang or done.report.language or message_lang()
+    _say(f"{done.path}: {done.report.headline(lang)}")
+    if done.backup:
+        _say(f"backup: {done.backup}")
+    return EXIT_OK if done.report.valid else EXIT_PROBLEMS
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a journey workbook as a JSON document (schema/journey.schema.json).
 
@@ -132,6 +171,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
 
+    p = command("check", cmd_check)
+    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text for people (default), json for tools")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the workbook's)")
+    p.add_argument("--min-respondents", type=int, default=5, metavar="N",
+                   help="warn when a rating rests on fewer respondents than N (default 5)")
+
+    p = command("annotate", cmd_annotate)
+    p.add_argument("path", help="the journey workbook (.xlsx or .xlsm)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT.xlsx", help="write here (default: NAME.checked.xlsx)")
+    where.add_argument("--in-place", action="store_true", help="change the workbook itself, keeping NAME.backup.xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the Findings sheet (default: the workbook's)")
+    p.add_argument("--min-respondents", type=int, default=5, metavar="N", help="as for check")
+
     p = command("export", cmd_export)
     p.add_argument("path", help="the journey workbook (.xlsx)")
     p.add_argument(
@@ -163,6 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc.in_(message_lang()))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as exc:  # the last guard: a person never gets a traceback
+        if os.environ.get("XLPLUGIN_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected error ({type(exc).__name__}: {exc}). This is a bug in xlplugin; "
+            "run again with XLPLUGIN_DEBUG=1 for the details and report them."
+        )
 
 
 if __name__ == "__main__":

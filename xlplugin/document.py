@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .findings import Finding
 from .layout import DATA_SHEETS
 from .text import Lang
 
@@ -74,6 +75,16 @@ class Locator:
     """Section key -> the sheet's name as it stands in the workbook (or as expected)."""
     records: dict[str, RecordPlace] = field(default_factory=dict)
     tables: dict[str, TablePlace] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    """Every sheet's name, in the workbook's order (for reading-order reports)."""
+
+    def has_place(self, section: str, key: str) -> bool:
+        """True when the workbook has a label row or column for field `key` of `section`."""
+        if section in self.records:
+            return key in self.records[section].rows
+        if section in self.tables:
+            return key in self.tables[section].columns
+        return False
 
     def locate(self, pointer: str) -> tuple[str | None, str | None]:
         """(sheet, cell) for a pointer such as ``/touchpoints/3/rating``; cell None when
@@ -98,3 +109,19 @@ class Locator:
             first = min(table.columns.values(), key=lambda c: (len(c), c), default="A")
             return sheet, f"{first}{row}"
         return sheet, None
+
+
+@dataclass
+class ReadResult:
+    """What reading a workbook gives: the document, where each value came from, and
+    what could not be read."""
+
+    document: Document
+    locator: Locator
+    findings: list[Finding] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)
+    """Pointers of values the reader already reported (a formula without a value)."""
+
+    @property
+    def language(self) -> Lang:
+        return self.document["language"]

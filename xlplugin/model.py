@@ -138,6 +138,12 @@ class Journey:
         j = doc.get("journey") or {}
         p = doc.get("persona") or {}
         scale_name = j.get("rating_scale") if j.get("rating_scale") in ("1-5", "1-10") else None
+        default = Scale.of(scale_name)
+        # A threshold outside the scale is reported by the check and replaced by the default.
+        thresholds = [
+            t if t is not None and default.minimum <= t <= default.maximum else None
+            for t in (_number(j, "importance_threshold"), _number(j, "rating_threshold"))
+        ]
         info = JourneyInfo(
             *(
                 _text(j, k)
@@ -146,7 +152,7 @@ class Journey:
             j.get("scenario") if j.get("scenario") in ("as-is", "to-be") else None,
             _text(j, "owner"),
             _text(j, "date"),
-            Scale.of(scale_name, _number(j, "importance_threshold"), _number(j, "rating_threshold")),
+            Scale.of(scale_name, *thresholds),
         )
         persona = Persona(
             *(

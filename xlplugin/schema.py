@@ -18,6 +18,10 @@ class SchemaError:
     pointer: str
     validator: str
     reason: str
+    value: Any = None
+    """The value that broke the rule (for `required`: the object missing the property)."""
+    expected: Any = None
+    """What the rule asked for (jsonschema's validator_value)."""
 
 
 @cache
@@ -34,4 +38,4 @@ def schema_errors(document: Document) -> Iterator[SchemaError]:
     errors = sorted(_validator().iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path])
     for e in errors:
         pointer = "".join(f"/{p}" for p in e.absolute_path)
-        yield SchemaError(pointer, str(e.validator), e.message)
+        yield SchemaError(pointer, str(e.validator), e.message, e.instance, e.validator_value)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..document import Document, Locator, RecordPlace, TablePlace, column_letter, empty_document
+from ..document import Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
 from ..errors import WorkbookError
 from ..findings import Finding, finding
 from ..layout import DATA_SHEETS, Field, Sheet
@@ -21,20 +21,6 @@ from ..values import is_blank, parse_value
 
 HEADER_SCAN_ROWS = 20
 """How far down a table sheet the header row is looked for."""
-
-
-@dataclass
-class ReadResult:
-    """What reading a workbook gives: the document, where each value came from, and
-    what could not be read."""
-
-    document: Document
-    locator: Locator
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def language(self) -> Lang:
-        return self.document["language"]
 
 
 @dataclass
@@ -149,6 +135,8 @@ class _SheetReader:
     def __init__(self, sheet: Sheet, title: str, cells: _Cells, cached: _CachedValues):
         self.sheet, self.title, self.cells, self.cached = sheet, title, cells, cached
         self.findings: list[Finding] = []
+        self.uncalculated: set[tuple[int, str]] = set()
+        self.reported: set[str] = set()
 
     def value(self, f: Field, r: int, c: int) -> Any:
         row = self.cells.rows[r - 1]
@@ -157,6 +145,7 @@ class _SheetReader:
             raw = self.cached.get(self.title, r, c)
         if (r, c) in self.cells.formulas and is_blank(raw):
             self.findings.append(finding("formula-without-value", self.title, f"{column_letter(c)}{r}"))
+            self.uncalculated.add((r, f.key))
             return None
         return parse_value(f, raw)
 
@@ -172,6 +161,8 @@ class _SheetReader:
                 continue
             place.rows[f.key] = r
             value = self.value(f, r, 2)
+            if (r, f.key) in self.uncalculated:
+                self.reported.add(f"/{self.sheet.key}/{f.key}")
             if value is not None:
                 record[f.key] = value
         for f in self.sheet.input_fields:
@@ -241,6 +232,9 @@ class _SheetReader:
                 if value is not None:
                     item[f.key] = value
             if item:  # a blank row inside a table does not end it
+                self.reported.update(
+                    f"/{self.sheet.key}/{len(items)}/{f.key}" for f, _ in inputs if (r, f.key) in self.uncalculated
+                )
                 items.append(item)
                 place.rows.append(r)
         return items, place
@@ -255,7 +249,8 @@ def read_workbook(path: str | Path) -> ReadResult:
     path = Path(path)
     wb = _open(path, data_only=False)
     try:
-        titles, findings, lang = _match_sheets(wb.sheetnames)
+        sheetnames = list(wb.sheetnames)
+        titles, findings, lang = _match_sheets(sheetnames)
         sheet_cells = {title: _sheet_cells(wb[title]) for title in titles.values()}
     except WorkbookError:
         raise
@@ -271,7 +266,8 @@ def read_workbook(path: str | Path) -> ReadResult:
     cached = _CachedValues(path, {t: c.formulas for t, c in sheet_cells.items() if c.formulas})
 
     document = empty_document(lang)
-    locator = Locator()
+    locator = Locator(order=list(sheetnames))
+    reported: set[str] = set()
     for s in DATA_SHEETS:
         title = titles.get(s.key)
         if title is None:
@@ -286,4 +282,5 @@ def read_workbook(path: str | Path) -> ReadResult:
         else:
             document[s.key], locator.tables[s.key] = reader.read_table(lang)
         findings.extend(reader.findings)
-    return ReadResult(document, locator, findings)
+        reported.update(reader.reported)
+    return ReadResult(document, locator, findings, reported)

@@ -1,0 +1,135 @@
+"""annotate adds a Findings sheet and loses nothing of the user's workbook."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import example, libreoffice_convert
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Font, PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from PIL import Image as PILImage
+
+from xlplugin.api import annotate_workbook, check_workbook
+from xlplugin.errors import WorkbookError
+from xlplugin.workbook import write_workbook
+
+CHANGED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}
+VBA = b"\xd0\xcf\x11\xe0 not really a macro project, but bytes that must survive"
+
+
+def rich_workbook(tmp_path: Path) -> Path:
+    """A faulty journey workbook that someone has decorated: a logo, a chart, a comment,
+    a sheet of their own with formulas and styles, a defined name, and a macro part."""
+    path = write_workbook(tmp_path / "rich.xlsx", example("home-insurance"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Touchpoints"]
+    ws["F3"] = "quite"  # a fault, so there is something to report
+    ws["N2"].comment = Comment("Check with the claims team", "Anna")
+    own = wb.create_sheet("Our notes")
+    own["A1"], own["A2"], own["B1"] = 10, 32, "=SUM(A1:A2)"
+    own["A1"].font, own["A1"].fill = Font(bold=True, color="FF0000"), PatternFill("solid", fgColor="FFFF00")
+    chart = BarChart()
+    chart.add_data(Reference(own, min_col=1, min_row=1, max_row=2))
+    own.add_chart(chart, "D2")
+    PILImage.new("RGB", (40, 20), "navy").save(tmp_path / "logo.png")
+    own.add_image(Image(str(tmp_path / "logo.png")), "D20")
+    wb.defined_names["our_total"] = DefinedName("our_total", attr_text="'Our notes'!$B$1")
+    wb.save(path)
+    xlsm = tmp_path / "rich.xlsm"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("xl/vbaProject.bin", VBA)
+    return xlsm
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def test_nothing_is_lost(tmp_path):
+    source = rich_workbook(tmp_path)
+    before = parts(source)
+    done = annotate_workbook(source)
+    assert done.path == tmp_path / "rich.checked.xlsm"
+    after = parts(done.path)
+    assert parts(source) == before  # the input is untouched
+    new = set(after) - set(before)
+    assert len(new) == 1 and next(iter(new)).startswith("xl/worksheets/sheet")
+    for name, data in before.items():
+        if name not in CHANGED:
+            assert after[name] == data, name
+    assert after["xl/vbaProject.bin"] == VBA
+    for name in CHANGED:  # each changed part only gained one element
+        assert len(after[name]) > len(before[name])
+        assert after[name].decode().replace(_inserted(after[name], before[name]), "") == before[name].decode(), name
+
+
+def _inserted(after: bytes, before: bytes) -> str:
+    a, b = after.decode(), before.decode()
+    start = next(i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+    return a[start:start + len(a) - len(b)]
+
+
+def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(tmp_path):
+    done = annotate_workbook(rich_workbook(tmp_path))
+    wb = openpyxl.load_workbook(done.path)
+    assert wb.sheetnames[-1] == "Findings"
+    ws = wb["Findings"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("Severity", "Code", "Sheet", "Cell", "Message", "How to fix", "Go to")
+    assert [r[1:4] for r in rows[1:]] == done.report.flatten()
+    assert rows[1][4] == "Importance must be a number; it says 'quite'."
+    assert ws["G2"].hyperlink.location == "'Touchpoints'!F3"
+    assert wb["Our notes"]["B1"].value == "=SUM(A1:A2)"
+    assert wb.defined_names["our_total"].attr_text == "'Our notes'!$B$1"
+
+
+def test_rerun_replaces_the_findings_sheet_in_either_language(tmp_path):
+    source = rich_workbook(tmp_path)
+    first = annotate_workbook(source, lang="nl")
+    annotate_workbook(first.path, in_place=True, lang="en")
+    wb = openpyxl.load_workbook(first.path)
+    assert wb.sheetnames.count("Bevindingen") == 1 and "Findings" not in wb.sheetnames
+    assert wb["Bevindingen"]["E2"].value == "Importance must be a number; it says 'quite'."
+    assert check_workbook(first.path).flatten() == check_workbook(source).flatten()
+
+
+def test_in_place_keeps_a_backup(tmp_path):
+    source = rich_workbook(tmp_path)
+    original = source.read_bytes()
+    done = annotate_workbook(source, in_place=True)
+    assert done.path == source and done.backup == tmp_path / "rich.backup.xlsm"
+    assert done.backup.read_bytes() == original
+    assert "Findings" in openpyxl.load_workbook(source).sheetnames
+
+
+def test_output_onto_the_input_needs_in_place(tmp_path):
+    source = rich_workbook(tmp_path)
+    original = source.read_bytes()
+    with pytest.raises(WorkbookError, match="--in-place"):
+        annotate_workbook(source, output=source)
+    assert source.read_bytes() == original
+
+
+def test_clean_workbook_says_so(tmp_path):
+    done = annotate_workbook(write_workbook(tmp_path / "ok.xlsx", example("laptop-request")))
+    rows = list(openpyxl.load_workbook(done.path)["Bevindingen"].iter_rows(values_only=True))
+    assert rows[1][4] == "Geen problemen gevonden."
+
+
+def test_libreoffice_opens_the_annotated_workbook(tmp_path):
+    source = rich_workbook(tmp_path)
+    resaved_source = libreoffice_convert(source, "xlsx", tmp_path / "lo1")  # LibreOffice's own XML style
+    done = annotate_workbook(resaved_source, output=tmp_path / "annotated.xlsx")
+    reopened = libreoffice_convert(done.path, "xlsx", tmp_path / "lo2")
+    rows = list(openpyxl.load_workbook(reopened)["Findings"].iter_rows(values_only=True))
+    assert [r[1:4] for r in rows[1:]] == done.report.flatten()
+    assert "Our notes" in openpyxl.load_workbook(reopened).sheetnames

@@ -1,0 +1,21 @@
+"""Validation: the reader's findings, the schema check and the journey's rules, in one report."""
+
+from __future__ import annotations
+
+from ..document import ReadResult
+from ..report import Report, reading_order
+from .context import Context, Settings
+from .rules import RULES
+from .values import schema_findings
+
+__all__ = ["Settings", "validate"]
+
+
+def validate(result: ReadResult, settings: Settings | None = None, file: str | None = None) -> Report:
+    """Every finding about the workbook that `result` was read from, in reading order."""
+    ctx = Context(result.document, result.locator, settings or Settings(), set(result.reported))
+    findings = list(result.findings)
+    findings.extend(schema_findings(ctx))  # first: it marks what the rules should leave alone
+    for rule in RULES:
+        findings.extend(rule(ctx))
+    return Report(file, reading_order(findings, result.locator.order), result.language)

@@ -1,0 +1,58 @@
+"""What every check sees: the document, the model, the locator and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document, Locator
+from ..findings import Finding, finding
+from ..layout import Field, Sheet
+from ..model import Journey
+from ..text import Text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Choices a team can make about the check."""
+
+    min_respondents: int = 5
+    """A rating resting on fewer respondents than this gets a low-respondents warning."""
+
+
+@dataclass
+class Context:
+    document: Document
+    locator: Locator
+    settings: Settings = field(default_factory=Settings)
+    flagged: set[str] = field(default_factory=set)
+    """Pointers whose value the schema check already reported: the rules leave them alone."""
+
+    def __post_init__(self) -> None:
+        self.journey = Journey.from_document(self.document)
+
+    def at(self, code: str, pointer: str, **params: object) -> Finding:
+        """A finding of `code` at the cell `pointer` was read from."""
+        sheet, cell = self.locator.locate(pointer)
+        return finding(code, sheet, cell, **params)
+
+    def sheet_name(self, sheet: Sheet) -> Text:
+        """How to name `sheet` in a message: as it stands in the workbook."""
+        title = self.locator.sheets.get(sheet.key)
+        return Text(title, title) if title else sheet.name
+
+    def field_name(self, field: Field) -> Text:
+        """How to name a column or label in a message: as the workbook heads it, so it can be found."""
+        name = field.name.in_("nl" if self.document.get("language") == "nl" else "en")
+        return Text(name, name)
+
+    def value(self, pointer: str) -> object:
+        """The document value at `pointer`, or None."""
+        node: object = self.document
+        for part in pointer.split("/")[1:]:
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                return None
+        return node
