@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, example
 
 from xlplugin.api import check_workbook
+from xlplugin.catalogue import CATALOGUE
 from xlplugin.examples import EXAMPLES
 from xlplugin.layout import sheet
 
@@ -133,7 +134,16 @@ def test_fault_gives_exactly_the_expected_findings(make_workbook, case, lang):
     assert report.flatten() == want
     for f in report.findings:
         assert f.message.en != f.message.nl and f.hint.en and f.hint.nl
-        assert "{" not in f.message.en + f.message.nl + f.hint.en + f.hint.nl
+        words = f.message.en + f.message.nl + f.hint.en + f.hint.nl
+        assert "{" not in words
+        assert not any(raw in words for raw in ("is not of type", "is not one of [", "is a required property",
+                                                "is less than the minimum", "is greater than the maximum"))
+
+
+def test_every_code_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for code in CATALOGUE:
+        assert f"| `{code}` |" in readme, code
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
