@@ -151,3 +151,53 @@ def test_annotate_writes_the_checked_copy(make_workbook):
     result = run("annotate", str(path))
     assert result.returncode == 1
     assert result.stdout.strip() == f"{path.with_name(path.stem + '.checked.xlsx')}: 3 errors, 1 warning"
+
+
+def test_gaps_json_has_the_documented_shape_and_top():
+    result = run("gaps", str(ROOT / "samples" / "home-insurance.xlsx"), "--format", "json", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data)[:3] == ["scale", "thresholds", "touchpoints"]
+    assert data["scale"] == "1-5" and data["thresholds"] == {"importance": 4, "rating": 3}
+    assert [list(t)[:10] for t in data["touchpoints"]] == [
+        ["id", "phase", "touchpoint", "importance", "rating", "gap", "quadrant", "rank", "moment_of_truth", "respondents"]
+    ] * 3
+    assert [(t["id"], t["rank"], t["gap"]) for t in data["touchpoints"]] == [("H07", 1, 80.0), ("H09", 2, 70.0),
+                                                                             ("H06", 3, 65.0)]
+    assert data["moments_of_truth_at_risk"] == ["H07", "H09", "H06", "H14"]
+
+
+def test_gaps_csv_is_safe_to_open_in_excel(make_workbook):
+    def edit(wb):
+        cell = wb["Touchpoints"]["C7"]
+        cell.value = '=HYPERLINK("http://x","click")'
+        cell.data_type = "s"  # typed as text, the way a pasted name could arrive
+
+    path = make_workbook(edit=edit)
+    result = run("gaps", str(path), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0] == "rank,id,phase,touchpoint,importance,rating,gap,quadrant,moment_of_truth,respondents,source,uncertain,opportunity"
+    assert any(r.startswith("3,H06,Quote and decision,\"'=HYPERLINK(") for r in rows)
+
+
+def test_gaps_text_in_dutch():
+    result = run("gaps", str(ROOT / "samples" / "food-supplier.xlsx"), "--top", "3")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Prioriteiten (schaal 1-10; belangrijk vanaf 7,0, lage waardering tot en met 6,0)"
+    assert "   3 *  F15      Bestelt het product opnieuw" in result.stdout  # tie with F09 at 41,5: moment of truth first
+    assert "Moments of truth in gevaar: F08, F07, F15" in result.stdout
+
+
+def test_compare_as_is_with_to_be():
+    result = run("compare", str(ROOT / "samples" / "laptop-request.xlsx"),
+                 str(ROOT / "samples" / "laptop-request-to-be.xlsx"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [t["id"] for t in data["added"]] == ["C18"] and [t["id"] for t in data["removed"]] == ["C09"]
+    c08 = next(t for t in data["touchpoints"] if t["id"] == "C08")
+    assert c08["rating"] == {"before": 1.9, "after": 4.2, "change": 2.3}
+    assert c08["emotion"] == {"before": -2.0, "after": 1.0, "change": 3.0}
+    assert c08["gap"] == {"before": 77.5, "after": 20.0, "change": -57.5}
+    assert c08["quadrant"] == {"before": "concentrate-here", "after": "keep-up"}
+    assert data["phases"] == {"added": [], "removed": [], "moved": []}

@@ -116,6 +116,38 @@ def annotate_workbook(
     return Annotated(target, report, backup)
 
 
+@dataclass
+class Gaps:
+    """The priority gaps of a workbook, and the check report of what they rest on."""
+
+    priorities: object
+    report: Report
+
+
+def gaps_workbook(path: str | Path, min_respondents: int = 5) -> Gaps:
+    """Rank the touchpoints of the workbook at `path` by gap score (DESIGN.md, priority gaps)."""
+    from .checks import Settings, validate
+    from .model import Journey
+    from .ranking import rank_gaps
+    from .workbook import read_workbook
+
+    result = read_workbook(path)
+    report = validate(result, Settings(min_respondents=min_respondents), file=str(path))
+    return Gaps(rank_gaps(Journey.from_document(result.document)), report)
+
+
+def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:
+    """As-is against to-be: the comparison and the check reports of both workbooks."""
+    from .checks import validate
+    from .compare import compare
+    from .model import Journey
+    from .workbook import read_workbook
+
+    a, b = read_workbook(as_is), read_workbook(to_be)
+    comparison = compare(Journey.from_document(a.document), Journey.from_document(b.document))
+    return comparison, validate(a, file=str(as_is)), validate(b, file=str(to_be))
+
+
 def load_document(path: str | Path) -> Document:
     """A journey document from a JSON file, checked against the schema."""
     path = Path(path)

@@ -65,6 +65,57 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.valid else EXIT_PROBLEMS
 
 
+def cmd_gaps(args: argparse.Namespace) -> int:
+    """Rank the touchpoints: important ones with a low rating first (the priority gaps).
+
+    Example: xlplugin gaps journey.xlsx --top 5
+             xlplugin gaps journey.xlsx --format csv > gaps.csv
+    Gap score = 100 x (importance - min)/(max - min) x (max - rating)/(max - min).
+    Exit 1 when the workbook has errors (the ranking then rests on what could be read).
+    """
+    import json
+
+    from .api import gaps_workbook
+    from .gaps_output import gaps_csv, gaps_text
+
+    gaps = gaps_workbook(args.path)
+    lang = args.lang or gaps.report.language or message_lang()
+    if args.format == "json":
+        _say(json.dumps(gaps.priorities.to_dict(args.top), indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(gaps_csv(gaps.priorities, args.top))
+    else:
+        _say(gaps_text(gaps.priorities, lang, args.top))
+    if not gaps.report.valid:
+        print(f"xlplugin: {gaps.report.headline(lang)} in {args.path}; run 'xlplugin check {args.path}' to see where.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare an as-is journey with its to-be redesign, touchpoint by touchpoint (by ID).
+
+    Example: xlplugin compare as-is.xlsx to-be.xlsx
+    Shows the change in rating, emotion, gap score and quadrant, the touchpoints added
+    and removed, and the phases that changed. Exit 1 when either workbook has errors.
+    """
+    import json
+
+    from .api import compare_workbooks
+
+    comparison, report_a, report_b = compare_workbooks(args.as_is, args.to_be)
+    lang = args.lang or report_b.language or message_lang()
+    if args.format == "json":
+        _say(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _say(comparison.text(lang))
+    bad = [r for r in (report_a, report_b) if not r.valid]
+    for r in bad:
+        print(f"xlplugin: {r.headline(lang)} in {r.file}; run 'xlplugin check {r.file}' to see where.", file=sys.stderr)
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Check a workbook and add a Findings sheet that links to every problem's cell.
 
@@ -177,6 +228,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the workbook's)")
     p.add_argument("--min-respondents", type=int, default=5, metavar="N",
                    help="warn when a rating rests on fewer respondents than N (default 5)")
+
+    p = command("gaps", cmd_gaps)
+    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text", help="text (default), json or csv")
+    p.add_argument("--top", type=int, metavar="N", help="only the N largest gaps")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the workbook's)")
+
+    p = command("compare", cmd_compare)
+    p.add_argument("as_is", metavar="AS-IS.xlsx", help="the journey today")
+    p.add_argument("to_be", metavar="TO-BE.xlsx", help="the redesigned journey")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the to-be workbook's)")
 
     p = command("annotate", cmd_annotate)
     p.add_argument("path", help="the journey workbook (.xlsx or .xlsm)")

@@ -9,6 +9,7 @@ from .document import Document
 
 EXAMPLES: dict[str, str] = {
     "laptop-request": "An employee requests a new laptop through the IT service desk (Dutch).",
+    "laptop-request-to-be": "The same laptop journey redesigned (to-be), to compare with laptop-request (Dutch).",
     "food-supplier": "A B2B food supplier: chefs and snack-bar owners buying through wholesalers (Dutch, 1-10 scale).",
     "home-insurance": "A customer takes out home contents insurance via search and comparison sites (English).",
     "webshop-first-purchase": "A first purchase in a new plant web shop (English).",

@@ -133,7 +133,10 @@ def touchpoints_rated(ctx: Context) -> Iterator[Finding]:
 def enough_respondents(ctx: Context) -> Iterator[Finding]:
     """A rating resting on few respondents is a warning, not a fact (the real n when responses exist)."""
     minimum = ctx.settings.min_respondents
-    answers = Counter(normalise_name(r.touchpoint_id) for r in ctx.journey.responses)
+    who: dict[str, set[str]] = {}
+    for r in ctx.journey.responses:
+        who.setdefault(normalise_name(r.touchpoint_id), set()).add(normalise_name(r.respondent))
+    answers = Counter({key: len(people) for key, people in who.items()})
     for tp in ctx.journey.touchpoints:
         n = answers.get(normalise_name(tp.id)) or tp.respondents
         if n is not None and n < minimum and (n >= 0 or f"{tp.pointer}/respondents" not in ctx.flagged):
