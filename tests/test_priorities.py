@@ -3,6 +3,7 @@ computed by hand, properties that must hold for any input, and survey statistics
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -146,7 +147,7 @@ def test_ranking_does_not_depend_on_row_order_apart_from_journey_order_ties(rows
     assert [key(p) for p in first] == [key(p) for p in second]
     # Touchpoints that differ in the ranking key keep their relative order.
     pos = {p.id: i for i, p in enumerate(second)}
-    for a, b in zip(first, first[1:], strict=False):
+    for a, b in itertools.pairwise(first):
         if key(a) != key(b):
             assert pos[a.id] < pos[b.id]
     assert all(math.isfinite(p.gap) for p in first)
