@@ -62,7 +62,10 @@ def test_nothing_is_lost(tmp_path):
     after = parts(done.path)
     assert parts(source) == before  # the input is untouched
     new = set(after) - set(before)
-    assert len(new) == 1 and next(iter(new)).startswith("xl/worksheets/sheet")
+    assert sorted(new) == [
+        "xl/charts/chart2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing2.xml",
+        "xl/worksheets/_rels/sheet12.xml.rels", "xl/worksheets/sheet11.xml", "xl/worksheets/sheet12.xml",
+    ]  # the user's own chart and drawing are number 1: they stay as they are
     for name, data in before.items():
         if name not in CHANGED:
             assert after[name] == data, name
@@ -81,7 +84,7 @@ def _inserted(after: bytes, before: bytes) -> str:
 def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(tmp_path):
     done = annotate_workbook(rich_workbook(tmp_path))
     wb = openpyxl.load_workbook(done.path)
-    assert wb.sheetnames[-1] == "Findings"
+    assert wb.sheetnames[-2:] == ["Findings", "Priorities"]
     ws = wb["Findings"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("Severity", "Code", "Sheet", "Cell", "Message", "How to fix", "Go to")
@@ -92,12 +95,14 @@ def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(tmp_path):
     assert wb.defined_names["our_total"].attr_text == "'Our notes'!$B$1"
 
 
-def test_rerun_replaces_the_findings_sheet_in_either_language(tmp_path):
+def test_rerun_replaces_the_tools_sheets_in_either_language(tmp_path):
     source = rich_workbook(tmp_path)
     first = annotate_workbook(source, lang="nl")
+    names = set(parts(first.path))
     annotate_workbook(first.path, in_place=True, lang="en")
+    assert set(parts(first.path)) == names  # rewritten in place: no second sheet, drawing or chart
     wb = openpyxl.load_workbook(first.path)
-    assert wb.sheetnames.count("Bevindingen") == 1 and "Findings" not in wb.sheetnames
+    assert wb.sheetnames[-2:] == ["Bevindingen", "Prioriteiten"]
     assert wb["Bevindingen"]["E2"].value == "Importance must be a number; it says 'quite'."
     assert check_workbook(first.path).flatten() == check_workbook(source).flatten()
 
@@ -133,3 +138,42 @@ def test_libreoffice_opens_the_annotated_workbook(tmp_path):
     rows = list(openpyxl.load_workbook(reopened)["Findings"].iter_rows(values_only=True))
     assert [r[1:4] for r in rows[1:]] == done.report.flatten()
     assert "Our notes" in openpyxl.load_workbook(reopened).sheetnames
+
+
+def test_priorities_sheet_has_the_ranking_and_a_native_scatter_chart(tmp_path):
+    done = annotate_workbook(write_workbook(tmp_path / "p.xlsx", example("home-insurance")))
+    ws = openpyxl.load_workbook(done.path)["Priorities"]
+    rows = list(ws.iter_rows(max_col=12, values_only=True))
+    assert rows[0][:8] == ("Rank", "ID", "Touchpoint", "Phase", "Importance", "Rating", "Gap score", "Quadrant")
+    assert [r[:2] for r in rows[1:5]] == [(1, "H07"), (2, "H09"), (3, "H06"), (4, "H14")]
+    assert rows[1][4:8] == (5, 1.8, 80.0, "Concentrate here")
+    [chart] = ws._charts
+    assert chart.tagname == "scatterChart"
+    names = [s.tx.strRef.f for s in chart.series]
+    assert len(chart.series) == 16 + 6  # one labelled series per touchpoint, two threshold lines, four quadrant names
+    assert names[0] == "'Priorities'!$B$2" and chart.series[0].xVal.numRef.f == "'Priorities'!$F$2"
+    thresholds = [s for s in chart.series if s.spPr is not None and s.spPr.ln is not None and s.spPr.ln.prstDash == "dash"]
+    assert len(thresholds) == 2
+    assert chart.x_axis.scaling.min == 1 and chart.x_axis.scaling.max == 5
+
+
+def test_libreoffice_keeps_the_priorities_chart(tmp_path):
+    done = annotate_workbook(write_workbook(tmp_path / "p.xlsx", example("food-supplier")))
+    reopened = libreoffice_convert(done.path, "xlsx", tmp_path / "lo")
+    ws = openpyxl.load_workbook(reopened)["Prioriteiten"]
+    [chart] = ws._charts
+    assert len(chart.series) == 18 + 6
+    assert chart.y_axis.scaling.max == 10
+
+
+def test_a_large_journey_gets_one_unlabelled_series(tmp_path):
+    document = example("home-insurance")
+    base = document["touchpoints"][0]
+    document["touchpoints"] = [dict(base, id=f"T{i:03}", importance=1 + i % 5, rating=1 + (i * 7) % 5)
+                               for i in range(120)]
+    document["blueprint"] = [{"touchpoint_id": f"T{i:03}", "lane": "backstage", "activity": "a"} for i in range(120)]
+    document["actions"] = []
+    done = annotate_workbook(write_workbook(tmp_path / "big.xlsx", document))
+    [chart] = openpyxl.load_workbook(done.path)["Priorities"]._charts
+    assert len(chart.series) == 1 + 6
+    assert chart.series[0].xVal.numRef.f == "'Priorities'!$F$2:$F$121"

@@ -92,11 +92,17 @@ def annotate_workbook(
     """
     import shutil
 
-    from .sheets import findings_sheet
-    from .workbook.package import add_sheet
+    from .checks import Settings, validate
+    from .model import Journey
+    from .ranking import rank_gaps
+    from .sheets import findings_sheet, priorities_sheet
+    from .workbook import read_workbook
+    from .workbook.package import add_sheets
 
     source = Path(path)
-    report = check_workbook(source, min_respondents)
+    result = read_workbook(source)
+    report = validate(result, Settings(min_respondents=min_respondents), file=str(source))
+    priorities = rank_gaps(Journey.from_document(result.document))
     if in_place:
         target = source
     elif output is not None:
@@ -112,7 +118,8 @@ def annotate_workbook(
     if in_place:
         backup = source.with_name(f"{source.stem}.backup{source.suffix}")
         shutil.copy2(source, backup)
-    add_sheet(source, target, findings_sheet(report, lang or report.language or "en"))
+    lang = lang or report.language or "en"
+    add_sheets(source, target, [findings_sheet(report, lang), priorities_sheet(priorities, lang)])
     return Annotated(target, report, backup)
 
 

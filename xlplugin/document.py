@@ -48,6 +48,11 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def quote_sheet(title: str) -> str:
+    """A sheet name as a formula or link writes it: 'Name' with quotes doubled."""
+    return "'" + title.replace("'", "''") + "'"
+
+
 @dataclass
 class RecordPlace:
     """Where a label/value sheet stands: the row of each field's label."""

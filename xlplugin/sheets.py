@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .priorities import QUADRANTS
+from .ranking import Priorities
 from .report import Report
 from .text import Lang, Text
 
@@ -33,6 +35,55 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One touchpoint in the chart: its label and the rows of its values on the sheet."""
+
+    label: str
+    row: int
+    x: float
+    y: float
+    group: str
+    """The quadrant: it colours the marker."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """A line or a label in the chart, drawn from cells of the same sheet (editable there)."""
+
+    name: str
+    name_column: int
+    name_row: int
+    x_column: int
+    y_column: int
+    first_row: int
+    xs: Sequence[float]
+    ys: Sequence[float]
+    line: bool
+    """True: a dashed line through the points; False: the name as a label at the point."""
+
+
+@dataclass(frozen=True)
+class Scatter:
+    """A native XY scatter chart over columns of the same sheet, with crosshair lines."""
+
+    title: str
+    x_title: str
+    y_title: str
+    x_column: int
+    y_column: int
+    label_column: int
+    points: Sequence[Point]
+    low: float
+    high: float
+    guides: Sequence[Series]
+    """The threshold lines and the quadrant names."""
+    anchor_column: int
+    anchor_row: int = 1
+    width_columns: int = 11
+    height_rows: int = 26
+
+
+@dataclass(frozen=True)
 class NewSheet:
     """A plain worksheet: rows of text or numbers, column widths, in-workbook links."""
 
@@ -42,6 +93,7 @@ class NewSheet:
     rows: Sequence[Sequence[str | int | float | None]]
     widths: Sequence[int] = ()
     links: Sequence[Link] = ()
+    chart: Scatter | None = None
 
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
@@ -60,3 +112,69 @@ def findings_sheet(report: Report, lang: Lang) -> NewSheet:
         rows.append([None, None, None, None, Text("No problems found.", "Geen problemen gevonden.").in_(lang)])
     other = FINDINGS_TITLE.nl if lang == "en" else FINDINGS_TITLE.en
     return NewSheet(FINDINGS_TITLE.in_(lang), (other,), rows, FINDINGS_WIDTHS, links)
+
+
+PRIORITIES_TITLE = Text("Priorities", "Prioriteiten")
+PRIORITY_HEADERS = (
+    Text("Rank", "Rang"), Text("ID", "ID"), Text("Touchpoint", "Contactmoment"), Text("Phase", "Fase"),
+    Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap score", "Gapscore"),
+    Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("Respondents", "Respondenten"),
+    Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
+)
+PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
+YES_NO = (Text("yes", "ja"), Text("no", "nee"))
+
+
+def _place(rows: list[list[str | int | float | None]], row: int, column: int, value: str | float) -> None:
+    """Put `value` at (row, column), 1-based, growing the rows as needed."""
+    while len(rows) < row:
+        rows.append([])
+    cells = rows[row - 1]
+    cells.extend([None] * (column - len(cells)))
+    cells[column - 1] = value
+
+
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
+    """The Priorities sheet: the ranked touchpoints and the importance-rating chart."""
+    yes, no = (w.in_(lang) for w in YES_NO)
+    rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in PRIORITY_HEADERS]]
+    points = []
+    for p in priorities.touchpoints:
+        rows.append([
+            p.rank, p.id, p.touchpoint, p.phase, _r2(p.importance), _r2(p.rating), _r2(p.gap),
+            QUADRANTS[p.quadrant].in_(lang), yes if p.moment_of_truth else no, p.respondents,
+            _r2(p.opportunity), yes if p.uncertain else None,
+        ])
+        if p.importance is not None and p.rating is not None:
+            points.append(Point(p.id, len(rows), p.rating, p.importance, p.quadrant))
+    scale = priorities.scale
+    lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
+    edge = (hi - lo) * 0.04
+    block = len(PRIORITY_HEADERS) + 2 + 11 + 2  # right of the chart
+    guides = [
+        (Text("Rating threshold", "Drempel waardering").in_(lang), [rt, rt], [lo, hi], True),
+        (Text("Importance threshold", "Drempel belang").in_(lang), [lo, hi], [it, it], True),
+        (QUADRANTS["concentrate-here"].in_(lang), [(lo + rt) / 2], [hi - edge], False),
+        (QUADRANTS["keep-up"].in_(lang), [(rt + hi) / 2], [hi - edge], False),
+        (QUADRANTS["low-priority"].in_(lang), [(lo + rt) / 2], [lo + edge], False),
+        (QUADRANTS["possible-overkill"].in_(lang), [(rt + hi) / 2], [lo + edge], False),
+    ]
+    series = []
+    for i, (name, xs, ys, line) in enumerate(guides):
+        col = block + 2 * i
+        _place(rows, 1, col, name)
+        for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
+            _place(rows, 2 + k, col, round(x, 4))
+            _place(rows, 2 + k, col + 1, round(y, 4))
+        series.append(Series(name, col, 1, col, col + 1, 2, xs, ys, line))
+    chart = Scatter(
+        Text("Importance against rating", "Belang tegen waardering").in_(lang),
+        PRIORITY_HEADERS[5].in_(lang), PRIORITY_HEADERS[4].in_(lang), 6, 5, 2, points, lo, hi, series,
+        len(PRIORITY_HEADERS) + 2,
+    )
+    other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
+    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, PRIORITY_WIDTHS, (), chart)

@@ -1,9 +1,10 @@
-"""Add or replace one worksheet in an .xlsx/.xlsm package without touching anything else.
+"""Add or replace the tool's worksheets in an .xlsx/.xlsm package without touching anything else.
 
 openpyxl's load-and-save drops images, charts, shapes, macros and more, so the tool's
-own sheets are added by patching the zip package: three small XML parts get one entry
-each (the workbook's sheet list, its relationships, the content types), the new sheet
-is one new part, and every other part is copied byte for byte.
+own sheets are added by patching the zip package: the workbook's sheet list, its
+relationships and the content types each gain one entry per new part, the new sheets
+(with their drawing and chart) are new parts, and every other part is copied byte for
+byte. On a later run the parts of the earlier run are rewritten in place.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree
 
-from ..document import column_letter
+from ..document import column_letter, quote_sheet
 from ..errors import WorkbookError
 from ..sheets import NewSheet
 from ..text import Text, normalise_name
+from .chart_xml import chart_xml, drawing_xml
 from .safe import atomic_save
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -27,13 +30,13 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOCUMENT = f"{REL_NS}/officeDocument"
-WORKSHEET = f"{REL_NS}/worksheet"
-WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-
-
-def quote_sheet(title: str) -> str:
-    """A sheet name as a formula or link writes it: 'Name' with quotes doubled."""
-    return "'" + title.replace("'", "''") + "'"
+WORKSHEET, DRAWING, CHART = f"{REL_NS}/worksheet", f"{REL_NS}/drawing", f"{REL_NS}/chart"
+TYPES = {
+    WORKSHEET: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+    DRAWING: "application/vnd.openxmlformats-officedocument.drawing+xml",
+    CHART: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+}
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def _cell(ref: str, value: str | int | float | None) -> str:
@@ -45,8 +48,8 @@ def _cell(ref: str, value: str | int | float | None) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
 
 
-def sheet_xml(sheet: NewSheet) -> bytes:
-    """The worksheet part for `sheet`, frozen below its header row."""
+def sheet_xml(sheet: NewSheet, drawing_rid: str | None = None) -> bytes:
+    """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide."""
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
     )
@@ -60,8 +63,7 @@ def sheet_xml(sheet: NewSheet) -> bytes:
         for link in sheet.links
     )
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        XML_HEAD + f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
         '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
         'state="frozen"/></sheetView></sheetViews>'
@@ -71,8 +73,14 @@ def sheet_xml(sheet: NewSheet) -> bytes:
         + (f"<hyperlinks>{links}</hyperlinks>" if links else "")
         + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
-        "</worksheet>"
+        + (f'<drawing r:id="{drawing_rid}"/>' if drawing_rid else "")
+        + "</worksheet>"
     ).encode("utf-8")
+
+
+def _rels_xml(rels: dict[str, tuple[str, str]]) -> bytes:
+    items = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>' for rid, (kind, target) in rels.items())
+    return (XML_HEAD + f'<Relationships xmlns="{PKG_REL_NS}">{items}</Relationships>').encode("utf-8")
 
 
 def _insert_before_close(xml: bytes, tag: str, fragment: str) -> bytes:
@@ -80,91 +88,146 @@ def _insert_before_close(xml: bytes, tag: str, fragment: str) -> bytes:
     text = xml.decode("utf-8")
     matches = list(re.finditer(rf"</(?:[\w.-]+:)?{tag}\s*>", text))
     if not matches:
-        # <sheets/> with nothing in it cannot happen in a valid workbook; refuse instead of guessing.
         raise WorkbookError(Text(f"The workbook has no <{tag}> list.", f"De werkmap heeft geen <{tag}>-lijst."))
     at = matches[-1].start()
     return (text[:at] + fragment + text[at:]).encode("utf-8")
 
 
-class _Package:
+def _rels_path(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def _resolve(base_part: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
+
+
+class _Patch:
+    """The package being changed: what stays, what is rewritten, what is new."""
+
     def __init__(self, path: Path):
         try:
             self.zip = zipfile.ZipFile(path)
             self.names = set(self.zip.namelist())
-            rels = ElementTree.fromstring(self.zip.read("_rels/.rels"))
+            root_rels = ElementTree.fromstring(self.zip.read("_rels/.rels"))
+            self.workbook = next(
+                (r.get("Target", "") for r in root_rels if r.get("Type") == OFFICE_DOCUMENT), "xl/workbook.xml"
+            ).lstrip("/")
+            self.workbook_xml = self.zip.read(self.workbook)
+            self.workbook_rels = self.zip.read(_rels_path(self.workbook))
+            self.content_types = self.zip.read("[Content_Types].xml")
+            book = ElementTree.fromstring(self.workbook_xml)
+            self.rels = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(self.workbook_rels)}
         except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
             raise WorkbookError(
                 Text(f"{path.name} is not a readable Excel workbook.", f"{path.name} is geen leesbare Excel-werkmap.")
             ) from exc
-        target = next(
-            (r.get("Target", "") for r in rels if r.get("Type") == OFFICE_DOCUMENT), "xl/workbook.xml"
-        ).lstrip("/")
-        self.workbook = target
-        folder, name = posixpath.split(target)
-        self.folder = folder
-        self.workbook_rels = posixpath.join(folder, "_rels", f"{name}.rels")
+        sheets = book.find(f"{{{MAIN_NS}}}sheets")
+        self.entries = [] if sheets is None else list(sheets)
+        self.folder = posixpath.dirname(self.workbook)
+        self.parts: dict[str, bytes] = {}
+        self.taken: set[str] = set(self.names)
 
-    def read(self, name: str) -> bytes:
-        return self.zip.read(name)
+    def free_part(self, folder: str, stem: str) -> str:
+        n = 1
+        while f"{folder}/{stem}{n}.xml" in self.taken:
+            n += 1
+        part = f"{folder}/{stem}{n}.xml"
+        self.taken.add(part)
+        return part
 
+    def new_override(self, part: str, kind: str) -> None:
+        self.content_types = _insert_before_close(
+            self.content_types, "Types",
+            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{part}" ContentType="{TYPES[kind]}"/>',
+        )
 
-def add_sheet(source: Path, target: Path, sheet: NewSheet) -> Path:
-    """Write `source` to `target` with `sheet` added, or put in place of the sheet of the
-    same name (or an alias) left by an earlier run. Every other part is copied as it is."""
-    pkg = _Package(source)
-    workbook_xml = pkg.read(pkg.workbook)
-    rels_xml = pkg.read(pkg.workbook_rels)
-    workbook = ElementTree.fromstring(workbook_xml)
-    rels = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(rels_xml)}
-    sheets = workbook.find(f"{{{MAIN_NS}}}sheets")
-    entries = [] if sheets is None else list(sheets)
-    wanted = {normalise_name(n) for n in (sheet.title, *sheet.aliases)}
-    existing = next((e for e in entries if normalise_name(e.get("name", "")) in wanted), None)
+    def existing_target(self, part: str, kind: str) -> str | None:
+        """The part that `part` links to with a relationship of `kind`, if any."""
+        rels = _rels_path(part)
+        if rels not in self.names:
+            return None
+        for r in ElementTree.fromstring(self.zip.read(rels)):
+            if r.get("Type") == kind:
+                return _resolve(part, r.get("Target", ""))
+        return None
 
-    changed: dict[str, bytes] = {}
-    if existing is not None:
-        # An earlier run's sheet: same entry, same part, new content.
-        target_part = rels[existing.get(f"{{{REL_NS}}}id")]
-        if target_part.startswith("/"):
-            part = target_part.lstrip("/")
-        else:
-            part = posixpath.normpath(posixpath.join(pkg.folder, target_part))
-        changed[part] = sheet_xml(sheet)
-    else:
-        number = 1
-        while f"{pkg.folder}/worksheets/sheet{number}.xml" in pkg.names:
-            number += 1
-        part = f"{pkg.folder}/worksheets/sheet{number}.xml"
-        rid, n = "rIdXlplugin", 1
-        while rid in rels:
+    def sheet_part(self, sheet: NewSheet) -> str:
+        """The part of `sheet`: the earlier run's (same name or an alias), or a new one listed in the workbook."""
+        wanted = {normalise_name(n) for n in (sheet.title, *sheet.aliases)}
+        for entry in self.entries:
+            if normalise_name(entry.get("name", "")) in wanted:
+                return _resolve(self.workbook, self.rels[entry.get(f"{{{REL_NS}}}id")])
+        part = self.free_part(f"{self.folder}/worksheets", "sheet")
+        rid, n = "rIdXlplugin1", 1
+        while rid in self.rels:
             n += 1
             rid = f"rIdXlplugin{n}"
-        sheet_id = max((int(e.get("sheetId", "0")) for e in entries), default=0) + 1
+        self.rels[rid] = part
+        sheet_id = max((int(e.get("sheetId", "0")) for e in self.entries), default=0) + 1
+        self.entries.append(ElementTree.fromstring(f'<sheet xmlns="{MAIN_NS}" name="x" sheetId="{sheet_id}"/>'))
         # Each inserted element declares its own namespaces: valid whatever prefixes the
         # writer of the workbook chose, and wherever it declared them.
-        changed[pkg.workbook] = _insert_before_close(
-            workbook_xml, "sheets",
+        self.workbook_xml = _insert_before_close(
+            self.workbook_xml, "sheets",
             f'<sheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}" name={quoteattr(sheet.title)} sheetId="{sheet_id}" r:id="{rid}"/>',
         )
-        relative = posixpath.relpath(part, pkg.folder) if pkg.folder else part
-        changed[pkg.workbook_rels] = _insert_before_close(
-            rels_xml, "Relationships",
-            f'<Relationship xmlns="{PKG_REL_NS}" Id="{rid}" Type="{WORKSHEET}" Target="{relative}"/>',
+        target = posixpath.relpath(part, self.folder) if self.folder else part
+        self.workbook_rels = _insert_before_close(
+            self.workbook_rels, "Relationships",
+            f'<Relationship xmlns="{PKG_REL_NS}" Id="{rid}" Type="{WORKSHEET}" Target="{target}"/>',
         )
-        changed["[Content_Types].xml"] = _insert_before_close(
-            pkg.read("[Content_Types].xml"), "Types",
-            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{part}" ContentType="{WORKSHEET_TYPE}"/>',
-        )
-        changed[part] = sheet_xml(sheet)
+        self.new_override(part, WORKSHEET)
+        return part
 
-    def save(tmp: str) -> None:
+    def put(self, sheet: NewSheet) -> None:
+        part = self.sheet_part(sheet)
+        if sheet.chart is None:
+            self.parts[part] = sheet_xml(sheet)
+            return
+        drawing = self.existing_target(part, DRAWING)
+        chart = self.existing_target(drawing, CHART) if drawing else None
+        if drawing is None:
+            drawing = self.free_part(f"{self.folder}/drawings", "drawing")
+            self.new_override(drawing, DRAWING)
+        if chart is None:
+            chart = self.free_part(f"{self.folder}/charts", "chart")
+            self.new_override(chart, CHART)
+        self.parts[part] = sheet_xml(sheet, "rId1")
+        self.parts[_rels_path(part)] = _rels_xml({"rId1": (DRAWING, posixpath.relpath(drawing, posixpath.dirname(part)))})
+        self.parts[drawing] = drawing_xml(sheet.chart, "rId1")
+        self.parts[_rels_path(drawing)] = _rels_xml({"rId1": (CHART, posixpath.relpath(chart, posixpath.dirname(drawing)))})
+        self.parts[chart] = chart_xml(sheet.title if part not in self.names else self._title_of(part), sheet.chart)
+
+    def _title_of(self, part: str) -> str:
+        for entry in self.entries:
+            rid = entry.get(f"{{{REL_NS}}}id")
+            if rid and _resolve(self.workbook, self.rels.get(rid, "")) == part:
+                return entry.get("name", "")
+        return ""
+
+    def save(self, tmp: str) -> None:
+        changed = dict(self.parts)
+        changed[self.workbook] = self.workbook_xml
+        changed[_rels_path(self.workbook)] = self.workbook_rels
+        changed["[Content_Types].xml"] = self.content_types
         with zipfile.ZipFile(tmp, "w") as out:
-            for info in pkg.zip.infolist():
-                out.writestr(info, changed.pop(info.filename, None) or pkg.read(info.filename))
-            for name, data in changed.items():  # the new sheet part
-                out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            for info in self.zip.infolist():
+                data = changed.pop(info.filename, None)
+                out.writestr(info, data if data is not None else self.zip.read(info.filename))
+            for name in sorted(changed):  # the new parts
+                out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), changed[name], zipfile.ZIP_DEFLATED)
 
+
+def add_sheets(source: Path, target: Path, sheets: Sequence[NewSheet]) -> Path:
+    """Write `source` to `target` with `sheets` added (or put in place of an earlier run's
+    sheets of the same name or an alias). Every other part is copied as it is."""
+    patch = _Patch(source)
     try:
-        return atomic_save(target, save)
+        for sheet in sheets:
+            patch.put(sheet)
+        return atomic_save(target, patch.save)
     finally:
-        pkg.zip.close()
+        patch.zip.close()
