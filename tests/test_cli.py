@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, example
 
 from xlplugin.cli import build_parser
 
@@ -201,3 +201,25 @@ def test_compare_as_is_with_to_be():
     assert c08["gap"] == {"before": 77.5, "after": 20.0, "change": -57.5}
     assert c08["quadrant"] == {"before": "concentrate-here", "after": "keep-up"}
     assert data["phases"] == {"added": [], "removed": [], "moved": []}
+
+
+def test_gaps_use_the_responses_sheet_and_say_so(make_workbook):
+    document = example("home-insurance")
+    document["responses"] = (
+        [{"respondent": f"R{i}", "touchpoint_id": "H01", "importance": imp, "rating": rat}
+         for i, (imp, rat) in enumerate([(4, 2), (5, 3), (5, 2), (3, 1)])]
+        + [{"respondent": f"S{i}", "touchpoint_id": "H16", "importance": 5, "rating": 1} for i in range(12)]
+    )
+    result = run("gaps", str(make_workbook(document)), "--format", "json")
+    data = {t["id"]: t for t in json.loads(result.stdout)["touchpoints"]}
+    h01 = data["H01"]
+    assert (h01["source"], h01["respondents"], h01["importance"], h01["rating"], h01["gap"]) == (
+        "responses", 4, 4.25, 2.0, 60.94)
+    assert h01["importance_interval"] == [2.73, 5.77] and h01["importance_top2"] == 0.75
+    assert h01["opportunity"] == 15.0 and h01["uncertain"] is True
+    h16 = data["H16"]
+    assert (h16["rank"], h16["gap"], h16["uncertain"], h16["respondents"]) == (1, 100.0, False, 12)
+    assert data["H02"]["source"] == "typed"
+    # the check counts the real respondents: 4 answers for H01 is too few
+    check = json.loads(run("check", str(make_workbook(document)), "--format", "json").stdout)
+    assert [(f["code"], f["cell"]) for f in check["findings"]] == [("low-respondents", "K2")]
