@@ -155,6 +155,40 @@ def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Rep
     return comparison, validate(a, file=str(as_is)), validate(b, file=str(to_be))
 
 
+@dataclass
+class Deck:
+    """What deck did: the file written (None when errors stopped it), the report, the slide count."""
+
+    path: Path | None
+    report: Report
+    slides: int = 0
+
+
+def deck_workbook(
+    path: str | Path, output: str | Path | None = None, template: str | Path | None = None,
+    lang: Lang | None = None, allow_errors: bool = False,
+) -> Deck:
+    """Write the management deck for the workbook at `path` (NAME.pptx beside it unless
+    `output` is given). A workbook with errors gets no deck unless `allow_errors`."""
+    from .checks import validate
+    from .deck import build_deck
+    from .model import Journey
+    from .ranking import rank_gaps
+    from .workbook import read_workbook
+    from .workbook.safe import atomic_save
+
+    source = Path(path)
+    result = read_workbook(source)
+    report = validate(result, file=str(source))
+    if not report.valid and not allow_errors:
+        return Deck(None, report)
+    journey = Journey.from_document(result.document)
+    prs = build_deck(journey, rank_gaps(journey), lang or journey.language, template)
+    target = Path(output) if output is not None else source.with_suffix(".pptx")
+    atomic_save(target, prs.save)
+    return Deck(target, report, len(prs.slides))
+
+
 def load_document(path: str | Path) -> Document:
     """A journey document from a JSON file, checked against the schema."""
     path = Path(path)
@@ -201,14 +235,21 @@ class Demo:
     workbook: Path
     json: Path
     example: str
+    report: Report
+    priorities: object
+    deck: Path | None
+    slides: int
 
 
 def run_demo(folder: str | Path = "xlplugin-demo", example: str = DEMO_EXAMPLE) -> Demo:
-    """The whole job on a built-in example: write the workbook, read it back, export its JSON."""
+    """The whole job on a built-in example: write the workbook, check it, rank the gaps,
+    export its JSON and write the deck."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     workbook = new_workbook(folder / f"{example}.xlsx", example=example, force=True)
     exported = export_workbook(workbook)
     target = folder / f"{example}.json"
     target.write_text(document_json(exported.document), "utf-8")
-    return Demo(workbook, target, example)
+    gaps = gaps_workbook(workbook)
+    deck = deck_workbook(workbook)
+    return Demo(workbook, target, example, gaps.report, gaps.priorities, deck.path, deck.slides)

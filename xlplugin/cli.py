@@ -176,19 +176,45 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Run the whole job on a built-in example and say what was written.
+    """Run the whole job on a built-in example: workbook, check, priorities, JSON and deck.
 
     Example: xlplugin demo             (writes into ./xlplugin-demo)
              xlplugin demo out/ --example laptop-request
     """
     from .api import run_demo
+    from .gaps_output import gaps_text
 
     demo = run_demo(args.dir, args.example)
+    lang = demo.report.language or "en"
     _say(f"xlplugin demo: example '{demo.example}'")
     _say(f"  workbook: {demo.workbook}")
+    _say(f"  check:    {demo.report.headline(lang)}")
     _say(f"  JSON:     {demo.json}")
-    _say("Open the workbook in Excel or LibreOffice; the Start sheet explains the method.")
+    _say(f"  deck:     {demo.deck} ({demo.slides} slides)")
+    _say("")
+    _say(gaps_text(demo.priorities, lang, top=5))  # type: ignore[arg-type]
     return EXIT_OK
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    """Write the PowerPoint deck for management: native charts, real tables, editable text.
+
+    Example: xlplugin deck journey.xlsx                      (writes journey.pptx)
+             xlplugin deck journey.xlsx --template huisstijl.pptx -o board.pptx
+    With --template the deck uses that file's slide master, layouts, fonts and colours and
+    none of its example slides. A workbook with errors gives no deck (exit 1) unless
+    --allow-errors.
+    """
+    from .api import deck_workbook
+
+    done = deck_workbook(args.path, args.output, args.template, args.lang, args.allow_errors)
+    lang = args.lang or done.report.language or message_lang()
+    if done.path is None:
+        _say(done.report.summary(lang))
+        print("xlplugin: no deck written: fix the errors above, or add --allow-errors.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _say(f"{done.path}: {done.slides} slides ({done.report.headline(lang)})")
+    return EXIT_OK if done.report.valid else EXIT_PROBLEMS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -260,6 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True, help="the workbook to write")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the workbook (default: the document's)")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    p = command("deck", cmd_deck)
+    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("-o", "--output", metavar="OUT.pptx", help="where to write (default: NAME.pptx beside the workbook)")
+    p.add_argument("--template", metavar="BRAND.pptx", help="the company's PowerPoint template")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the deck (default: the workbook's)")
+    p.add_argument("--allow-errors", action="store_true", help="write the deck even when the check finds errors")
 
     p = command("demo", cmd_demo)
     p.add_argument(

@@ -1,0 +1,133 @@
+"""Text boxes that fit their text, tables that fit their slide, and the colours of the deck."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from .frame import Area
+
+QUADRANT_COLOURS = {"concentrate-here": "C00000", "keep-up": "548235", "low-priority": "BF9000",
+                    "possible-overkill": "2E75B6", "unrated": "7F7F7F"}
+GREY = RGBColor(0x59, 0x59, 0x59)
+LIGHT = RGBColor(0xF2, 0xF2, 0xF2)
+EMU_PER_PT = 12700
+
+
+def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = 7) -> float:
+    """The largest font size (pt) at which `paragraphs` fit in a box of `width` x `height`
+    EMU, estimated from an average glyph width of half an em; `smallest` when none fits."""
+    w_pt, h_pt = width / EMU_PER_PT - 10, height / EMU_PER_PT - 8
+    size = largest
+    while size > smallest:
+        per_line = max(1, int(w_pt / (0.5 * size)))
+        lines = sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
+        if lines * size * 1.2 <= h_pt:
+            return size
+        size -= 0.5
+    return smallest
+
+
+def fits(paragraphs: Sequence[str], width: int, height: int, size: float) -> bool:
+    return fitting_size(paragraphs, width, height, size, size - 0.01) >= size
+
+
+def text_box(
+    slide: Any, area: Area, paragraphs: Sequence[str | tuple[str, dict[str, Any]]], largest: float = 14,
+    smallest: float = 7, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
+    colour: RGBColor | None = None, theme_fill: Any = None, align: Any = PP_ALIGN.LEFT,
+) -> Any:
+    """A box holding `paragraphs` (text, or (text, {"bold": True, "size": 12})) at the largest size that fits.
+
+    The box also asks PowerPoint to shrink text on overflow, for when people edit it later.
+    """
+    box = slide.shapes.add_shape(shape, Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
+    if fill is None and theme_fill is None:
+        box.fill.background()
+    elif theme_fill is not None:
+        box.fill.solid()
+        box.fill.fore_color.theme_color = theme_fill
+    else:
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor.from_string(fill)
+    box.line.fill.background()
+    style = box._element.find(qn("p:style"))
+    if style is not None:  # the theme's shape style adds a shadow and a outline we do not want
+        box._element.remove(style)
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = anchor
+    for side in ("margin_left", "margin_right"):
+        setattr(frame, side, Pt(5))
+    frame.margin_top = frame.margin_bottom = Pt(3)
+    items = [(p, {}) if isinstance(p, str) else p for p in paragraphs]
+    size = fitting_size([t for t, _ in items], area.width, area.height, largest, smallest)
+    for i, (text, style) in enumerate(items):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = style.get("align", align)
+        run = para.add_run()
+        run.text = text
+        run.font.size = Pt(style.get("size", size) if style.get("size", 0) <= size else size)
+        run.font.bold = bool(style.get("bold"))
+        tint = style.get("colour", colour)
+        if tint is not None:
+            run.font.color.rgb = tint
+        elif fill is None and theme_fill is None:
+            run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+        else:
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26)
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    return box
+
+
+def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+          size: float = 11) -> Any:
+    """A native table filling `area`'s width; `widths` are relative column widths."""
+    row_height = int(Pt(size * 2.1))
+    height = min(area.height, row_height * (len(rows) + 1))
+    shape = slide.shapes.add_table(len(rows) + 1, len(headers), Emu(area.left), Emu(area.top), Emu(area.width),
+                                   Emu(height))
+    tbl = shape.table
+    total = sum(widths)
+    used = 0
+    for i, w in enumerate(widths):
+        width = area.width - used if i == len(widths) - 1 else int(area.width * w / total)
+        tbl.columns[i].width = Emu(width)
+        used += width
+    for r, values in enumerate([list(headers), *[list(v) for v in rows]]):
+        tbl.rows[r].height = Emu(row_height)
+        for c, value in enumerate(values):
+            cell = tbl.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(4)
+            cell.margin_top = cell.margin_bottom = Pt(2)
+            frame = cell.text_frame
+            frame.word_wrap = True
+            frame.text = str(value)
+            for para in frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(size)
+                    run.font.bold = r == 0
+    return shape
+
+
+def rows_per_page(area: Area, size: float, lines_per_row: float = 1.0) -> int:
+    """How many table rows of `size` pt fit in `area` below the header row."""
+    row = Pt(size * 2.1 * lines_per_row)
+    return max(1, int(area.height // row) - 1)
+
+
+def clip(text: str | None, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    text = (text or "").replace("\n", " ").strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(",.;: ") + "…"
