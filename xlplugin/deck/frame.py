@@ -123,9 +123,11 @@ class Frame:
     def _style_title(self, shape: Any) -> None:
         shape.left, shape.top = MARGIN, Inches(0.3)
         shape.width, shape.height = self.width - 2 * MARGIN, Inches(0.9)
+        text = shape.text_frame.text
+        size = 30 if len(text) <= 45 else 24 if len(text) <= 70 else 20
         for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
-                run.font.size = Pt(30)
+                run.font.size = Pt(size)
                 run.font.bold = True
 
     def clear(self, slide: Any, keep_title: bool = True, keep_body: bool = False) -> None:

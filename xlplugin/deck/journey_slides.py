@@ -21,6 +21,7 @@ from .frame import Area, Frame
 from .shapes import GREY, clip, fits, fitting_size, text_box
 
 GAP = int(Inches(0.06))
+MIN_COLUMN = int(Inches(1.15))
 
 
 @dataclass
@@ -31,18 +32,23 @@ class _Column:
     weight: float
 
 
-def _columns(journey: Journey) -> list[_Column]:
-    """The phases in order, each with its touchpoints and a width weight (at least 2)."""
+def _columns(journey: Journey, width: int | None = None) -> list[_Column]:
+    """The phases in order, each with its touchpoints and a width weight: its number of
+    touchpoints, but never so little that the column is narrower than MIN_COLUMN."""
     by_phase: dict[str, list[Touchpoint]] = {normalise_name(p.name): [] for p in journey.phases}
     for tp in journey.touchpoints:
         by_phase.setdefault(normalise_name(tp.phase or ""), []).append(tp)
     names = {normalise_name(p.name): p.name for p in journey.phases}
+    groups = [(names.get(key, key or "–"), tps) for key, tps in by_phase.items() if key in names or tps]
+    least = 2.0
+    if width:
+        # the smallest weight that gives every column MIN_COLUMN: least * width / total >= MIN_COLUMN
+        while least * width < MIN_COLUMN * sum(max(len(t), least) for _, t in groups) and least < 1000:
+            least += 0.5
     columns, start = [], 0.0
-    for key, tps in by_phase.items():
-        if key not in names and not tps:
-            continue
-        weight = max(len(tps), 2)
-        columns.append(_Column(names.get(key, key or "–"), tps, start, weight))
+    for name, tps in groups:
+        weight = max(len(tps), least)
+        columns.append(_Column(name, tps, start, weight))
         start += weight
     return columns
 
@@ -62,7 +68,7 @@ def overview_slide(frame: Frame, journey: Journey, priorities: Priorities, lang:
     area = frame.content_area(slide)
     gutter = int(Inches(0.75))
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
-    columns = _columns(journey)
+    columns = _columns(journey, inner.width)
     total = sum(c.weight for c in columns) or 1
     unit = inner.width / total
     head_h = int(Inches(0.55))

@@ -26,11 +26,14 @@ def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: fl
     """The largest font size (pt) at which `paragraphs` fit in a box of `width` x `height`
     EMU, estimated from an average glyph width of half an em; `smallest` when none fits."""
     w_pt, h_pt = width / EMU_PER_PT - 10, height / EMU_PER_PT - 8
+    longest_word = max((len(w) for p in paragraphs for w in p.split()), default=0)
     size = largest
     while size > smallest:
         per_line = max(1, int(w_pt / (0.5 * size)))
         lines = sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
-        if lines * size * 1.2 <= h_pt:
+        # a word is never broken: the longest one must fit on a line (bold glyphs of a wide
+        # fallback font such as DejaVu Sans run to 0.7 em)
+        if lines * size * 1.2 <= h_pt and longest_word * 0.7 * size <= w_pt:
             return size
         size -= 0.5
     return smallest

@@ -164,7 +164,7 @@ def gaps_slide(frame: Frame, priorities: Priorities, lang: Lang) -> list[Any]:
              _num(p.rating, lang), _num(p.gap, lang), str(p.respondents) if p.respondents is not None else "–"]
             for p in top]
     return _table_slides(frame, words.GAPS_TITLE, words.NOTES["gaps"], words.GAPS_HEADERS, rows,
-                         (0.5, 5.0, 2.4, 1.5, 1.4, 0.9, 1.8), lang, 13, words.NO_GAPS,
+                         (0.5, 4.7, 2.3, 1.4, 1.7, 0.9, 1.9), lang, 13, words.NO_GAPS,
                          per_page=lambda area: TOP_GAPS)
 
 
@@ -191,4 +191,5 @@ def appendix_slides(frame: Frame, priorities: Priorities, journey: Journey, lang
                      _num(emotion, lang) if emotion is not None else "–", yes if tp.moment_of_truth else "",
                      _num(p.gap if p else None, lang), QUADRANTS[p.quadrant].in_(lang) if p else "–"])
     return _table_slides(frame, words.APPENDIX_TITLE, words.NOTES["appendix"], words.APPENDIX_HEADERS, rows,
-                         (0.8, 2.0, 4.6, 1.9, 0.8, 0.9, 0.9, 0.6, 0.8, 2.2), lang, 9)
+                         (0.8, 2.0, 4.6, 1.9, 0.8, 0.9, 0.9, 0.6, 0.8, 2.2), lang, 9,
+                         per_page=lambda area: max(1, int(area.height // Pt(9 * 2.1 * 1.3)) - 1))
