@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import WorkbookError
-from .text import LANGUAGES, Lang
+from .text import LANGUAGES, Lang, Text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT = 0, 1, 2
 
@@ -190,7 +190,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _say(f"  workbook: {demo.workbook}")
     _say(f"  check:    {demo.report.headline(lang)}")
     _say(f"  JSON:     {demo.json}")
-    _say(f"  deck:     {demo.deck} ({demo.slides} slides)")
+    _say(f"  deck:     {demo.deck} ({demo.slides} {Text('slides', 'dia' + chr(39) + 's').in_(lang)})")
     _say("")
     _say(gaps_text(demo.priorities, lang, top=5))  # type: ignore[arg-type]
     return EXIT_OK
@@ -213,7 +213,8 @@ def cmd_deck(args: argparse.Namespace) -> int:
         _say(done.report.summary(lang))
         print("xlplugin: no deck written: fix the errors above, or add --allow-errors.", file=sys.stderr)
         return EXIT_PROBLEMS
-    _say(f"{done.path}: {done.slides} slides ({done.report.headline(lang)})")
+    slides = Text("slides", "dia's").in_(lang)
+    _say(f"{done.path}: {done.slides} {slides} ({done.report.headline(lang)})")
     return EXIT_OK if done.report.valid else EXIT_PROBLEMS
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Inches, Pt
 
 from ..errors import WorkbookError
@@ -110,6 +111,8 @@ class Frame:
             title_shape.text_frame.word_wrap = True
             if not self.branded and layout is not self.title_layout:
                 self._style_title(title_shape)
+            elif self.branded:  # the template's own title size; shrink a long title into its placeholder
+                title_shape.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         slide.notes_slide.notes_text_frame.text = notes
         return slide
 

@@ -85,7 +85,7 @@ def overview_slide(frame: Frame, journey: Journey, priorities: Priorities, lang:
         lines = [f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {clip(t.name, 60)}"
                  + (f" ({t.channel})" if t.channel else "") for t in col.touchpoints]
         shown = lines or [words.NO_TOUCHPOINTS.in_(lang)]
-        while len(shown) > 1 and not fits(shown, width, list_h, 7):
+        while len(shown) > 1 and not fits(shown, width, list_h, 7, whole_words=False):
             hidden = len(lines) - len(shown) + 2
             shown = [*lines[: len(shown) - 2], words.MORE.in_(lang).format(n=hidden)]
         text_box(slide, Area(left, list_top, width, list_h), shown, largest=11, smallest=6.5, fill="F2F2F2")

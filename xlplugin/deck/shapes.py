@@ -22,7 +22,8 @@ LIGHT = RGBColor(0xF2, 0xF2, 0xF2)
 EMU_PER_PT = 12700
 
 
-def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = 7) -> float:
+def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = 7,
+                 whole_words: bool = True) -> float:
     """The largest font size (pt) at which `paragraphs` fit in a box of `width` x `height`
     EMU, estimated from an average glyph width of half an em; `smallest` when none fits."""
     w_pt, h_pt = width / EMU_PER_PT - 10, height / EMU_PER_PT - 8
@@ -33,14 +34,15 @@ def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: fl
         lines = sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
         # a word is never broken: the longest one must fit on a line (bold glyphs of a wide
         # fallback font such as DejaVu Sans run to 0.7 em)
-        if lines * size * 1.2 <= h_pt and longest_word * 0.7 * size <= w_pt:
+        if lines * size * 1.2 <= h_pt and (not whole_words or longest_word * 0.7 * size <= w_pt):
             return size
         size -= 0.5
     return smallest
 
 
-def fits(paragraphs: Sequence[str], width: int, height: int, size: float) -> bool:
-    return fitting_size(paragraphs, width, height, size, size - 0.01) >= size
+def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_words: bool = True) -> bool:
+    """True when `paragraphs` fit at `size` (with `whole_words`, no word broken either)."""
+    return fitting_size(paragraphs, width, height, size, size - 0.01, whole_words) >= size
 
 
 def text_box(
@@ -101,10 +103,15 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     tbl = shape.table
     total = sum(widths)
     used = 0
+    column_widths = []
     for i, w in enumerate(widths):
         width = area.width - used if i == len(widths) - 1 else int(area.width * w / total)
         tbl.columns[i].width = Emu(width)
+        column_widths.append(width)
         used += width
+    # The header row shrinks until its longest word fits each column: a header never breaks mid-word.
+    head_size = min([size] + [fitting_size([h], w, row_height * 4, size, 6) for h, w in zip(headers, column_widths,
+                                                                                            strict=True)])
     for r, values in enumerate([list(headers), *[list(v) for v in rows]]):
         tbl.rows[r].height = Emu(row_height)
         for c, value in enumerate(values):
@@ -116,7 +123,7 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
             frame.text = str(value)
             for para in frame.paragraphs:
                 for run in para.runs:
-                    run.font.size = Pt(size)
+                    run.font.size = Pt(head_size if r == 0 else size)
                     run.font.bold = r == 0
     return shape
 

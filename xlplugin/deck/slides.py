@@ -7,6 +7,7 @@ from typing import Any
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
 from ..layout import ACTIONS
@@ -84,9 +85,11 @@ def objective_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
         area = frame.content_area(slide)
         body.left, body.top, body.width, body.height = area.left, area.top, area.width, area.height
     paragraphs = [f"{label}: {text}" if label else text for label, text in lines]
-    font = fitting_size(paragraphs, body.width, body.height, 20, 10)
+    # Bullets indent and the template's own spacing and font may be wider than ours: fit with room to spare.
+    font = fitting_size(paragraphs, int(body.width * 0.85), int(body.height * 0.8), 20, 9)
     tf = body.text_frame
     tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     for i, (label, text) in enumerate(lines):
         para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         if label:
@@ -137,12 +140,13 @@ def _paginate(items: Sequence[Any], per_page: int) -> list[Sequence[Any]]:
 
 def _table_slides(frame: Frame, title: Text, notes: Text, headers: Sequence[Text], rows: Sequence[Sequence[str]],
                   widths: Sequence[float], lang: Lang, size: float, empty: Text | None = None,
-                  per_page: Callable[[Area], int] | None = None) -> list[Any]:
+                  per_page: Callable[[Area, float], int] | None = None) -> list[Any]:
     """One or more slides with a table of `rows`, continued on as many slides as needed."""
     probe = frame.prs.slides.add_slide(frame.content_layout)
     area = frame.content_area(probe)
     frame.drop_last()
-    count = per_page(area) if per_page else max(1, int(area.height // Pt(size * 2.4)) - 1)
+    size = size * min(1.0, area.width / Inches(12.4))  # a narrower (4:3) slide gets a smaller font
+    count = per_page(area, size) if per_page else max(1, int(area.height // Pt(size * 2.4)) - 1)
     pages = _paginate(list(rows), count)
     slides = []
     for n, page in enumerate(pages, start=1):
@@ -164,8 +168,8 @@ def gaps_slide(frame: Frame, priorities: Priorities, lang: Lang) -> list[Any]:
              _num(p.rating, lang), _num(p.gap, lang), str(p.respondents) if p.respondents is not None else "–"]
             for p in top]
     return _table_slides(frame, words.GAPS_TITLE, words.NOTES["gaps"], words.GAPS_HEADERS, rows,
-                         (0.5, 4.7, 2.3, 1.4, 1.7, 0.9, 1.9), lang, 13, words.NO_GAPS,
-                         per_page=lambda area: TOP_GAPS)
+                         (0.6, 4.6, 2.3, 1.4, 1.7, 0.9, 1.9), lang, 13, words.NO_GAPS,
+                         per_page=lambda area, size: TOP_GAPS)
 
 
 def actions_slides(frame: Frame, journey: Journey, lang: Lang) -> list[Any]:
@@ -176,7 +180,7 @@ def actions_slides(frame: Frame, journey: Journey, lang: Lang) -> list[Any]:
              status.get(a.status or "", a.status or "–")] for a in journey.actions]
     return _table_slides(frame, words.ACTIONS_TITLE, words.NOTES["actions"], words.ACTIONS_HEADERS, rows,
                          (2.6, 4.2, 1.7, 1.5, 3.4, 1.1), lang, 11, words.NO_ACTIONS,
-                         per_page=lambda area: max(1, int(area.height // Pt(11 * 4.6)) - 1))
+                         per_page=lambda area, size: max(1, int(area.height // Pt(size * 2.1 * 2.2)) - 1))
 
 
 def appendix_slides(frame: Frame, priorities: Priorities, journey: Journey, lang: Lang) -> list[Any]:
@@ -192,4 +196,4 @@ def appendix_slides(frame: Frame, priorities: Priorities, journey: Journey, lang
                      _num(p.gap if p else None, lang), QUADRANTS[p.quadrant].in_(lang) if p else "–"])
     return _table_slides(frame, words.APPENDIX_TITLE, words.NOTES["appendix"], words.APPENDIX_HEADERS, rows,
                          (0.8, 2.0, 4.6, 1.9, 0.8, 0.9, 0.9, 0.6, 0.8, 2.2), lang, 9,
-                         per_page=lambda area: max(1, int(area.height // Pt(9 * 2.1 * 1.3)) - 1))
+                         per_page=lambda area, size: max(1, int(area.height // Pt(size * 2.1 * 1.3)) - 1))
