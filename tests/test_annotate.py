@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import example, libreoffice_convert
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
@@ -18,6 +17,8 @@ from PIL import Image as PILImage
 from xlplugin.api import annotate_workbook, check_workbook
 from xlplugin.errors import WorkbookError
 from xlplugin.workbook import write_workbook
+
+from conftest import example, libreoffice_convert
 
 CHANGED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}
 VBA = b"\xd0\xcf\x11\xe0 not really a macro project, but bytes that must survive"

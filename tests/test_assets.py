@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, describe_workbook
 
 from xlplugin.api import document_json, export_workbook
 from xlplugin.examples import EXAMPLES, load_example
 from xlplugin.workbook import write_workbook
+
+from conftest import ROOT, describe_workbook
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -9,12 +9,13 @@ from collections.abc import Callable
 
 import openpyxl
 import pytest
-from conftest import ROOT, example
 
 from xlplugin.api import check_workbook
 from xlplugin.catalogue import CATALOGUE
 from xlplugin.examples import EXAMPLES
 from xlplugin.layout import sheet
+
+from conftest import ROOT, example
 
 # home-insurance: touchpoints H01..H16 in rows 2..17; columns A ID, B Phase, C Touchpoint,
 # F Importance, G Rating, H Emotion, I Moment of truth, K Respondents. Journey rows: 2 Title,

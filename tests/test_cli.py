@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, example
 
 from xlplugin.cli import build_parser
+
+from conftest import ROOT, example
 
 
 def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:

@@ -15,13 +15,14 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches
 
-from conftest import ROOT, example, libreoffice_convert
-from journeys import big_journey
 from xlplugin.api import deck_workbook
 from xlplugin.deck import build_deck
 from xlplugin.model import Journey
 from xlplugin.ranking import rank_gaps
 from xlplugin.workbook import write_workbook
+
+from conftest import ROOT, example, libreoffice_convert
+from journeys import big_journey
 
 
 def deck_of(document, lang=None, template=None):

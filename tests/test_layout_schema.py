@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
 
 from xlplugin.document import empty_document, load_schema
 from xlplugin.layout import DATA_SHEETS, Field, Sheet
 from xlplugin.schema import schema_errors
+
+from conftest import ROOT
 
 SCHEMA = load_schema()
 JSON_TYPES = {

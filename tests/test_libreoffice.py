@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import libreoffice_convert
 
 from xlplugin.examples import load_example
 from xlplugin.priorities import QUADRANTS, Scale, gap_score, quadrant
 from xlplugin.workbook import read_workbook, write_workbook
+
+from conftest import libreoffice_convert
 
 
 @pytest.mark.parametrize(

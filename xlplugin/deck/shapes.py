@@ -74,7 +74,11 @@ def text_box(
         setattr(frame, side, Pt(5))
     frame.margin_top = frame.margin_bottom = Pt(3)
     items = [(p, {}) if isinstance(p, str) else p for p in paragraphs]
-    size = fitting_size([t for t, _ in items], area.width, area.height, largest, smallest)
+    texts = [t for t, _ in items]
+    size = fitting_size(texts, area.width, area.height, largest, smallest)
+    if not fits(texts, area.width, area.height, size):
+        # No size keeps every word whole (one word is wider than the box): fit by height and let it break.
+        size = fitting_size(texts, area.width, area.height, largest, smallest, whole_words=False)
     for i, (text, style) in enumerate(items):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         para.alignment = style.get("align", align)
