@@ -7,12 +7,12 @@ when the file cannot be read at all.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..document import Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
+from ..document import Document, Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
 from ..errors import WorkbookError
 from ..findings import Finding, finding
 from ..layout import DATA_SHEETS, Field, Sheet
@@ -25,11 +25,18 @@ HEADER_SCAN_ROWS = 20
 
 @dataclass
 class _Cells:
-    """One sheet's cell values by row, with the formula cells that had no value."""
+    """One sheet's cells that hold something: row -> column -> value (1-based), and the
+    cells holding a formula. Sparse, so a sheet that claims a million rows costs only
+    what is really in it."""
 
-    rows: list[Sequence[Any]]
+    rows: dict[int, dict[int, Any]]
     formulas: set[tuple[int, int]] = field(default_factory=set)
-    """(row, column), 1-based, of cells holding a formula."""
+
+    def get(self, r: int, c: int) -> Any:
+        return self.rows.get(r, {}).get(c)
+
+    def row(self, r: int) -> dict[int, Any]:
+        return self.rows.get(r, {})
 
 
 def _open(path: Path, data_only: bool) -> Any:
@@ -63,17 +70,35 @@ def _open(path: Path, data_only: bool) -> Any:
         ) from exc
 
 
+def _parse_sheet(ws: Any, data_only: bool) -> Iterator[tuple[int, int, Any, str]]:
+    """(row, column, value, data type) of every cell with a value, straight from the sheet's
+    XML. openpyxl's own read-only rows are padded to the width the sheet claims (16,384
+    columns for a lying <dimension>); its streaming parser underneath is not."""
+    from openpyxl.worksheet._reader import WorkSheetParser  # internal: openpyxl is pinned below 3.2
+
+    book = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for r, cells in parser.parse():
+            for cell in cells:
+                if cell["value"] is not None:
+                    yield r, cell["column"], cell["value"], cell["data_type"]
+
+
 def _sheet_cells(ws: Any) -> _Cells:
-    rows: list[Sequence[Any]] = []
+    rows: dict[int, dict[int, Any]] = {}
     formulas: set[tuple[int, int]] = set()
-    for r, row in enumerate(ws.iter_rows(), start=1):
-        values = []
-        for c, cell in enumerate(row, start=1):
-            value = getattr(cell, "value", None)
-            if getattr(cell, "data_type", None) == "f":
-                formulas.add((r, c))
-            values.append(value)
-        rows.append(values)
+    for r, c, value, kind in _parse_sheet(ws, data_only=False):
+        if kind == "f":
+            formulas.add((r, c))
+        rows.setdefault(r, {})[c] = value
     return _Cells(rows, formulas)
 
 
@@ -101,32 +126,22 @@ def _match_sheets(titles: Iterable[str]) -> tuple[dict[str, str], list[Finding],
 
 
 class _CachedValues:
-    """The values Excel stored for formula cells, read in a second, value-only pass
-    the first time an input cell turns out to hold a formula (rare: most workbooks
-    never pay for it)."""
+    """The values Excel stored for formula cells, parsed again with data_only the first
+    time an input cell turns out to hold a formula (rare: most workbooks never pay for it)."""
 
-    def __init__(self, path: Path, formulas: dict[str, set[tuple[int, int]]]):
-        self.path, self.formulas = path, formulas
-        self.values: dict[str, dict[tuple[int, int], Any]] | None = None
+    def __init__(self, sheets: dict[str, Any], formulas: dict[str, set[tuple[int, int]]]):
+        self.sheets, self.formulas = sheets, formulas
+        self.values: dict[str, dict[tuple[int, int], Any]] = {}
 
     def get(self, title: str, r: int, c: int) -> Any:
-        if self.values is None:
-            self.values = self._load()
-        return self.values.get(title, {}).get((r, c))
-
-    def _load(self) -> dict[str, dict[tuple[int, int], Any]]:
-        wb = _open(self.path, data_only=True)
-        try:
-            out: dict[str, dict[tuple[int, int], Any]] = {}
-            for title, cells in self.formulas.items():
-                values = out.setdefault(title, {})
-                for r, row in enumerate(wb[title].iter_rows(values_only=True), start=1):
-                    for c, v in enumerate(row, start=1):
-                        if (r, c) in cells:
-                            values[(r, c)] = v
-            return out
-        finally:
-            wb.close()
+        if title not in self.values:
+            cells = self.formulas.get(title, set())
+            self.values[title] = {
+                (row, col): v
+                for row, col, v, _ in _parse_sheet(self.sheets[title], data_only=True)
+                if (row, col) in cells
+            }
+        return self.values[title].get((r, c))
 
 
 class _SheetReader:
@@ -139,8 +154,7 @@ class _SheetReader:
         self.reported: set[str] = set()
 
     def value(self, f: Field, r: int, c: int) -> Any:
-        row = self.cells.rows[r - 1]
-        raw = row[c - 1] if c - 1 < len(row) else None
+        raw = self.cells.get(r, c)
         if (r, c) in self.cells.formulas:
             raw = self.cached.get(self.title, r, c)
         if (r, c) in self.cells.formulas and is_blank(raw):
@@ -153,10 +167,11 @@ class _SheetReader:
         place = RecordPlace(self.title)
         fields = {name: f for f in self.sheet.input_fields for name in f.names()}
         record: dict[str, Any] = {}
-        for r, row in enumerate(self.cells.rows, start=1):
-            if not row or is_blank(row[0]):
+        for r in sorted(self.cells.rows):
+            label = self.cells.get(r, 1)
+            if is_blank(label):
                 continue
-            f = fields.get(normalise_name(row[0]))
+            f = fields.get(normalise_name(label))
             if f is None or f.key in place.rows:
                 continue
             place.rows[f.key] = r
@@ -174,8 +189,10 @@ class _SheetReader:
     def _header_row(self) -> int | None:
         names = {name for f in self.sheet.fields for name in f.names()}
         best, best_hits = None, 0
-        for r, row in enumerate(self.cells.rows[:HEADER_SCAN_ROWS], start=1):
-            hits = sum(1 for v in row if isinstance(v, str) and normalise_name(v) in names)
+        for r in sorted(k for k in self.cells.rows if k <= HEADER_SCAN_ROWS):
+            hits = sum(
+                1 for v in self.cells.row(r).values() if isinstance(v, str) and normalise_name(v) in names
+            )
             if hits > best_hits:
                 best, best_hits = r, hits
         return best
@@ -192,8 +209,8 @@ class _SheetReader:
             return [], place
         by_name = {name: f for f in self.sheet.fields for name in f.names()}
         columns: dict[str, int] = {}
-        header_cells = self.cells.rows[header - 1]
-        for c, v in enumerate(header_cells, start=1):
+        header_cells = self.cells.row(header)
+        for c, v in sorted(header_cells.items()):
             f = by_name.get(normalise_name(v)) if isinstance(v, str) else None
             if f is None:
                 continue
@@ -210,7 +227,7 @@ class _SheetReader:
                 )
                 continue
             columns[f.key] = c
-        last = max((c for c, v in enumerate(header_cells, start=1) if not is_blank(v)), default=0)
+        last = max((c for c, v in header_cells.items() if not is_blank(v)), default=0)
         for f in self.sheet.input_fields:
             if f.required and f.key not in columns:
                 last += 1
@@ -225,7 +242,7 @@ class _SheetReader:
         place.columns = {k: column_letter(c) for k, c in columns.items()}
         inputs = [(f, columns[f.key]) for f in self.sheet.input_fields if f.key in columns]
         items: list[dict[str, Any]] = []
-        for r in range(header + 1, len(self.cells.rows) + 1):
+        for r in sorted(k for k in self.cells.rows if k > header):
             item = {}
             for f, c in inputs:
                 value = self.value(f, r, c)
@@ -233,40 +250,25 @@ class _SheetReader:
                     item[f.key] = value
             if item:  # a blank row inside a table does not end it
                 self.reported.update(
-                    f"/{self.sheet.key}/{len(items)}/{f.key}" for f, _ in inputs if (r, f.key) in self.uncalculated
+                    f"/{self.sheet.key}/{len(items)}/{f.key}"
+                    for f, _ in inputs
+                    if (r, f.key) in self.uncalculated
                 )
                 items.append(item)
                 place.rows.append(r)
         return items, place
 
 
-def read_workbook(path: str | Path) -> ReadResult:
-    """Read the journey workbook at `path`.
-
-    Raises WorkbookError only when the file cannot be read at all; every problem in
-    its content is a finding in the result.
-    """
-    path = Path(path)
-    wb = _open(path, data_only=False)
-    try:
-        sheetnames = list(wb.sheetnames)
-        titles, findings, lang = _match_sheets(sheetnames)
-        sheet_cells = {title: _sheet_cells(wb[title]) for title in titles.values()}
-    except WorkbookError:
-        raise
-    except Exception as exc:
-        raise WorkbookError(
-            Text(
-                f"{path.name} is damaged and could not be read ({type(exc).__name__}). Open it in Excel and save it again.",
-                f"{path.name} is beschadigd en kon niet gelezen worden ({type(exc).__name__}). Open het in Excel en sla het opnieuw op.",
-            )
-        ) from exc
-    finally:
-        wb.close()
-    cached = _CachedValues(path, {t: c.formulas for t, c in sheet_cells.items() if c.formulas})
-
+def _read_sheets(
+    titles: dict[str, str],
+    sheet_cells: dict[str, _Cells],
+    cached: _CachedValues,
+    lang: Lang,
+    sheetnames: list[str],
+    findings: list[Finding],
+) -> tuple[Document, Locator, set[str]]:
     document = empty_document(lang)
-    locator = Locator(order=list(sheetnames))
+    locator = Locator(order=sheetnames)
     reported: set[str] = set()
     for s in DATA_SHEETS:
         title = titles.get(s.key)
@@ -283,4 +285,33 @@ def read_workbook(path: str | Path) -> ReadResult:
             document[s.key], locator.tables[s.key] = reader.read_table(lang)
         findings.extend(reader.findings)
         reported.update(reader.reported)
+    return document, locator, reported
+
+
+def read_workbook(path: str | Path) -> ReadResult:
+    """Read the journey workbook at `path`.
+
+    Raises WorkbookError only when the file cannot be read at all; every problem in
+    its content is a finding in the result.
+    """
+    path = Path(path)
+    wb = _open(path, data_only=False)
+    try:
+        sheetnames = list(wb.sheetnames)
+        titles, findings, lang = _match_sheets(sheetnames)
+        worksheets = {title: wb[title] for title in titles.values()}
+        sheet_cells = {title: _sheet_cells(ws) for title, ws in worksheets.items()}
+        cached = _CachedValues(worksheets, {t: c.formulas for t, c in sheet_cells.items() if c.formulas})
+        document, locator, reported = _read_sheets(titles, sheet_cells, cached, lang, sheetnames, findings)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # the parsing stack raises many kinds; each means "damaged"
+        raise WorkbookError(
+            Text(
+                f"{path.name} is damaged and could not be read ({type(exc).__name__}). Open it in Excel and save it again.",
+                f"{path.name} is beschadigd en kon niet gelezen worden ({type(exc).__name__}). Open het in Excel en sla het opnieuw op.",
+            )
+        ) from exc
+    finally:
+        wb.close()
     return ReadResult(document, locator, findings, reported)
