@@ -163,8 +163,8 @@ def test_english_workbook_is_english(tmp_path):
     "content,expected",
     [
         (None, "File not found"),
-        (b"ID;Fase\nC1;Aankoop\n", "not a readable Excel workbook"),
-        (b"PK\x03\x04broken", "not a readable Excel workbook"),
+        (b"ID;Fase\nC1;Aankoop\n", "is a text (CSV) file"),
+        (b"PK\x03\x04broken", "is damaged (not a complete Excel file)"),
     ],
 )
 def test_unreadable_files_raise_one_clear_error(tmp_path, content, expected):

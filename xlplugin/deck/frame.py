@@ -72,6 +72,9 @@ class Frame:
             self.branded = False
         else:
             path = Path(template)
+            from ..workbook.guard import inspect_package
+
+            inspect_package(path)
             try:
                 self.prs = Presentation(str(path))
             except Exception as exc:  # python-pptx raises many kinds for a file it cannot use

@@ -229,5 +229,10 @@ def add_sheets(source: Path, target: Path, sheets: Sequence[NewSheet]) -> Path:
         for sheet in sheets:
             patch.put(sheet)
         return atomic_save(target, patch.save)
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+        raise WorkbookError(
+            Text(f"{source.name} is put together in an unusual way, so no sheets could be added. Open it in Excel, save it, and try again.",
+                 f"{source.name} zit ongebruikelijk in elkaar, dus er konden geen bladen bij. Open het in Excel, sla het op en probeer opnieuw.")
+        ) from exc
     finally:
         patch.zip.close()

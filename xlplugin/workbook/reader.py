@@ -18,6 +18,7 @@ from ..findings import Finding, finding
 from ..layout import DATA_SHEETS, Field, Sheet
 from ..text import Lang, Text, normalise_name
 from ..values import is_blank, parse_value
+from .guard import inspect_workbook
 
 HEADER_SCAN_ROWS = 20
 """How far down a table sheet the header row is looked for."""
@@ -39,13 +40,25 @@ class _Cells:
         return self.rows.get(r, {})
 
 
+def _refused_xml(path: Path) -> WorkbookError:
+    return WorkbookError(
+        Text(
+            f"{path.name} contains XML entity declarations, which Excel never writes (a known attack). It was not read.",
+            f"{path.name} bevat XML-entiteitdeclaraties, die Excel nooit schrijft (een bekende aanval). Het is niet gelezen.",
+        )
+    )
+
+
 def _open(path: Path, data_only: bool) -> Any:
     import openpyxl  # here, not at import time: only reading and writing need it
+    from defusedxml import DefusedXmlException
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except FileNotFoundError as exc:
         raise WorkbookError(Text(f"File not found: {path}", f"Bestand niet gevonden: {path}")) from exc
+    except DefusedXmlException as exc:
+        raise _refused_xml(path) from exc
     except IsADirectoryError as exc:
         raise WorkbookError(
             Text(f"{path} is a folder, not a workbook.", f"{path} is een map, geen werkmap.")
@@ -294,7 +307,10 @@ def read_workbook(path: str | Path) -> ReadResult:
     Raises WorkbookError only when the file cannot be read at all; every problem in
     its content is a finding in the result.
     """
+    from defusedxml import DefusedXmlException
+
     path = Path(path)
+    inspect_workbook(path)
     wb = _open(path, data_only=False)
     try:
         sheetnames = list(wb.sheetnames)
@@ -305,6 +321,8 @@ def read_workbook(path: str | Path) -> ReadResult:
         document, locator, reported = _read_sheets(titles, sheet_cells, cached, lang, sheetnames, findings)
     except WorkbookError:
         raise
+    except DefusedXmlException as exc:
+        raise _refused_xml(path) from exc
     except Exception as exc:  # the parsing stack raises many kinds; each means "damaged"
         raise WorkbookError(
             Text(
