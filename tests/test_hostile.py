@@ -314,15 +314,24 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
+PARTS = ["xl/workbook.xml", "xl/styles.xml", TOUCHPOINTS_PART, "xl/worksheets/sheet2.xml", "[Content_Types].xml",
+         "xl/_rels/workbook.xml.rels", "docProps/core.xml"]
+GARBLE = st.one_of(st.none(), st.tuples(st.sampled_from(PARTS), st.integers(0, 4000), st.binary(min_size=1, max_size=64)))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.lists(MUTATIONS, min_size=1, max_size=4))
-def test_fuzz_mutated_workbooks_never_crash_and_finish(tmp_path, mutations):
+@given(st.lists(MUTATIONS, min_size=1, max_size=4), GARBLE)
+def test_fuzz_mutated_workbooks_never_crash_and_finish(tmp_path, mutations, garble):
     path = tmp_path / "fuzz.xlsx"
     write_workbook(path, example("home-insurance"))
     wb = openpyxl.load_workbook(path)
     for m in mutations:
         _mutate(wb, m)
     wb.save(path)
+    if garble is not None:  # random bytes written over part of one package part
+        part, at, junk = garble
+        rezip(path, tmp_path / "garbled.xlsx", lambda n, d: d[:at] + junk + d[at + len(junk):] if n == part else d)
+        os.replace(tmp_path / "garbled.xlsx", path)
     before = digest(path)
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(30)  # bounded: a hang fails the test instead of stalling the run
