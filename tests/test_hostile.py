@@ -118,7 +118,7 @@ UNREADABLE: dict[str, tuple[Callable[[Path], Path], str]] = {
                               "is not a readable Excel workbook"),
     "sheet xml broken": (lambda t: rezip(good(t), t / "broken.xlsx", lambda n, d: d[: len(d) // 2] if n == TOUCHPOINTS_PART else d),
                          "is damaged and could not be read"),
-    "shared strings gone": (lambda t: excel_style(t, with_strings=False), "is not a readable Excel workbook (.xlsx)"),
+    "shared strings gone": (lambda t: excel_style(t, with_strings=False), "is damaged and could not be read"),
 }
 
 
@@ -295,11 +295,14 @@ def _mutate(wb: openpyxl.Workbook, mutation: tuple) -> None:
     elif kind == "delete-column":
         ws.delete_cols(rest[0])
     elif kind == "rename-header":
-        _text(ws, f"{openpyxl.utils.get_column_letter(rest[0])}1", rest[1])
+        cell = ws.cell(1, rest[0])
+        if not isinstance(cell, openpyxl.cell.cell.MergedCell):
+            _text(ws, cell.coordinate, rest[1])
     elif kind == "shuffle-headers":
-        headers = [c.value for c in ws[1]]
+        free = [c for c in ws[1] if not isinstance(c, openpyxl.cell.cell.MergedCell)]
+        headers = [c.value for c in free]
         rest[0].shuffle(headers)
-        for c, h in zip(ws[1], headers, strict=True):
+        for c, h in zip(free, headers, strict=True):
             c.value = h
     elif kind == "merge":
         r, c = rest

@@ -83,9 +83,11 @@ def _cell_value(f: Field, value: Any, lang: Lang) -> Any:
         return value
     if f.kind == "date" and isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             return value
+        # Excel has no dates before 1 March 1900 (its day 61): such a date stays text.
+        return day if day >= dt.date(1900, 3, 1) else value
     return value
 
 

@@ -1,0 +1,122 @@
+"""The benchmark: cold-process time and peak memory of check, gaps and deck on journeys of
+10, 100, 1,000 and 10,000 touchpoints, beside a bare openpyxl load of the same file.
+
+    python bench/run.py                 # all sizes, 5 runs each
+    python bench/run.py --sizes 10 100 --runs 3
+
+Every run is a fresh process, as a click in Excel is. Prints a table and writes
+bench/results/results.json. No test asserts on these numbers; the README quotes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "results" / "data"
+BLUEPRINT_PER_TOUCHPOINT = 2
+RESPONSES_PER_TOUCHPOINT = 10
+DECK_UP_TO = 1_000
+"""A deck of 10,000 touchpoints is some 2,000 slides: no one presents it, so it is not timed."""
+
+
+def journey(touchpoints: int) -> dict:
+    """A valid journey of `touchpoints` touchpoints over 6 phases, with blueprint rows and
+    survey responses in proportion."""
+    phases = [f"Phase {i + 1}" for i in range(6)]
+    tps, steps, answers = [], [], []
+    for i in range(touchpoints):
+        tid = f"T{i + 1:05}"
+        tps.append({"id": tid, "phase": phases[i * 6 // touchpoints], "name": f"Touchpoint {i + 1} of the journey",
+                    "channel": ["Website", "Phone", "E-mail", "Shop"][i % 4], "customer_action": "Does something",
+                    "importance": 1 + (i * 3) % 5, "rating": 1 + (i * 7) % 5, "emotion": i % 5 - 2,
+                    "moment_of_truth": i % 9 == 0, "owner": "Team", "respondents": RESPONSES_PER_TOUCHPOINT})
+        for k, lane in enumerate(("frontstage", "backstage")[:BLUEPRINT_PER_TOUCHPOINT]):
+            steps.append({"touchpoint_id": tid, "lane": lane, "activity": f"Activity {k} for {tid}",
+                          "department": "Service", "system": "CRM"})
+        for r in range(RESPONSES_PER_TOUCHPOINT):
+            answers.append({"respondent": f"R{r + 1:03}", "touchpoint_id": tid, "importance": 1 + (i + r) % 5,
+                            "rating": 1 + (i * 3 + r) % 5})
+    return {
+        "version": 1, "language": "en", "journey": {"title": f"Benchmark {touchpoints}", "objective": "Speed"},
+        "persona": {"name": "Sam", "goals": "Fast answers"}, "phases": [{"name": p} for p in phases],
+        "touchpoints": tps, "blueprint": steps,
+        "actions": [{"touchpoint_id": t["id"], "action": "Improve", "owner": "Team", "target": "Rating +1"}
+                    for t in tps if t["importance"] >= 4 and t["rating"] <= 3],
+        "responses": answers,
+    }
+
+
+def workbook(touchpoints: int) -> Path:
+    path = DATA / f"journey-{touchpoints}.xlsx"
+    if not path.exists():
+        from xlplugin.workbook import write_workbook
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        write_workbook(path, journey(touchpoints))
+    return path
+
+
+def cold(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command: list[str], runs: int) -> dict:
+    samples = [cold(command) for _ in range(runs)]
+    return {"median_s": round(statistics.median(s[0] for s in samples), 3),
+            "peak_mb": round(max(s[1] for s in samples), 1), "runs": runs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1_000, 10_000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    py = sys.executable
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+               "sizes": {}}
+    print(f"{'touchpoints':>11} {'command':<16} {'median s':>9} {'peak MB':>8} {'ratio to load':>14}")
+    for size in args.sizes:
+        path = workbook(size)
+        row: dict[str, dict] = {}
+        row["openpyxl load"] = measure([py, "-c", f"import openpyxl; openpyxl.load_workbook({str(path)!r})"], args.runs)
+        for name in ("check", "gaps", "deck"):
+            if name == "deck" and size > DECK_UP_TO:
+                continue
+            command = [py, "-m", "xlplugin", name, str(path)]
+            if name == "deck":
+                command += ["-o", str(DATA / f"deck-{size}.pptx")]
+            row[name] = measure(command, args.runs)
+        base = row["openpyxl load"]["median_s"]
+        for name, m in row.items():
+            m["ratio_to_load"] = round(m["median_s"] / base, 2)
+            print(f"{size:>11} {name:<16} {m['median_s']:>9.2f} {m['peak_mb']:>8.0f} {m['ratio_to_load']:>14.2f}")
+        results["sizes"][str(size)] = row
+    if "1000" in results["sizes"] and "10000" in results["sizes"]:
+        growth = results["sizes"]["10000"]["check"]["median_s"] / results["sizes"]["1000"]["check"]["median_s"]
+        results["check_growth_1000_to_10000"] = round(growth, 2)
+        print(f"check, 1,000 -> 10,000 touchpoints: x{growth:.1f} (linear would be x10)")
+    out = HERE / "results" / "results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
