@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xlplugin.document import empty_document, load_schema
+from xlplugin.examples import EXAMPLES, load_example
 from xlplugin.layout import DATA_SHEETS, Field, Sheet
 from xlplugin.schema import schema_errors
 
@@ -72,3 +76,57 @@ def test_field_types_and_enums_agree(sheet: Sheet, field: Field):
 def test_empty_document_is_valid_but_for_required_fields():
     problems = {(e.pointer, e.validator) for e in schema_errors(empty_document("nl"))}
     assert problems == {("/journey", "required"), ("/persona", "required")}
+
+
+def test_the_schema_uses_only_keywords_the_check_knows():
+    from xlplugin.schema import SUPPORTED
+
+    def keywords(node):
+        for key, value in node.items():
+            yield key
+            if key in ("properties", "$defs"):
+                for sub in value.values():
+                    yield from keywords(sub)
+            elif key in ("items", "additionalProperties") and isinstance(value, dict):
+                yield from keywords(value)
+
+    assert set(keywords(SCHEMA)) <= SUPPORTED
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-20, 20) | st.floats(-20, 20, allow_nan=False) | st.text(max_size=4),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3),
+    max_leaves=6,
+)
+
+
+def _break(document, data):
+    """`document` with a few values replaced by arbitrary JSON at places the schema knows."""
+    for _ in range(data.draw(st.integers(1, 4))):
+        section = data.draw(st.sampled_from(["journey", "persona", "phases", "touchpoints", "blueprint", "actions",
+                                             "responses", "version", "language"]))
+        target = document[section]
+        if isinstance(target, list) and target:
+            target = target[data.draw(st.integers(0, len(target) - 1))]
+        if isinstance(target, dict):
+            keys = [*sorted(target), "extra"]
+            key = data.draw(st.sampled_from(keys))
+            if data.draw(st.booleans()) and key in target:
+                del target[key]
+            else:
+                target[key] = data.draw(JSON_VALUES)
+        else:
+            document[section] = data.draw(JSON_VALUES)
+    return document
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(EXAMPLES)), st.data())
+def test_built_in_check_reports_what_jsonschema_reports(name, data):
+    from jsonschema import Draft202012Validator
+
+    document = _break(copy.deepcopy(load_example(name)), data)
+    reference = Draft202012Validator(SCHEMA).iter_errors(document)
+    want = sorted({("".join(f"/{p}" for p in e.absolute_path), e.validator) for e in reference})
+    got = sorted({(e.pointer, e.validator) for e in schema_errors(document)})
+    assert got == want

@@ -50,7 +50,7 @@ def shown(value: object) -> Text:
 def _missing(ctx: Context, error: SchemaError) -> Iterator[Finding]:
     section = error.pointer.split("/")[1] if error.pointer else ""
     for key in error.expected:
-        if isinstance(error.value, dict) and key in error.value:
+        if (isinstance(error.value, dict) and key in error.value) or f"{error.pointer}/{key}" in ctx.flagged:
             continue
         if not ctx.locator.has_place(section, key):
             continue  # the missing sheet, label or column is reported already
