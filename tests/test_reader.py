@@ -180,3 +180,9 @@ def test_unreadable_files_raise_one_clear_error(tmp_path, content, expected):
 def test_a_folder_is_not_a_workbook(tmp_path):
     with pytest.raises(WorkbookError, match="folder"):
         read_workbook(tmp_path)
+
+
+def test_a_row_holding_only_an_uncalculated_formula_is_still_reported(tmp_path):
+    contact = [["ID", "Fase", "Contactmoment", "Belang"], ["C1", "Aankoop", "Bestelt", 4], [None, None, None, "=2+2"]]
+    result = read_workbook(messy(tmp_path, Contactmomenten=contact))
+    assert flat(result) == [("formula-without-value", "Contactmomenten", "D3")]

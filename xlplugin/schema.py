@@ -35,6 +35,9 @@ class SchemaError:
     """What the rule asked for (for `required`: the one missing property, in a list)."""
 
 
+_MISSING = object()
+
+
 def _is_type(value: Any, kind: str) -> bool:
     if kind == "string":
         return isinstance(value, str)
@@ -57,13 +60,57 @@ def _same(a: Any, b: Any) -> bool:
 class _Walker:
     def __init__(self, schema: dict[str, Any]):
         self.defs = schema.get("$defs", {})
+        self.checks: dict[int, Any] = {}
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in node:
             node = self.defs[node["$ref"].rsplit("/", 1)[1]]
         return node
 
+    def fine(self, node: dict[str, Any], value: Any) -> bool:
+        """True when `value` has nothing to report under `node` (the fast path: no strings built)."""
+        key = id(node)
+        check = self.checks.get(key)
+        if check is None:
+            check = self.checks[key] = self.compile(self.resolve(node))
+        return check(value)
+
+    def compile(self, node: dict[str, Any]) -> Any:
+        kind, enum, const = node.get("type"), node.get("enum"), node.get("const", _MISSING)
+        low, high, shortest = node.get("minimum"), node.get("maximum"), node.get("minLength")
+        properties, required = node.get("properties"), node.get("required", ())
+        closed, items = node.get("additionalProperties") is False, node.get("items")
+
+        def check(value: Any) -> bool:
+            if kind is not None and not _is_type(value, kind):
+                return False
+            if enum is not None and not any(_same(value, option) for option in enum):
+                return False
+            if const is not _MISSING and not _same(value, const):
+                return False
+            if (low is not None or high is not None) and _is_type(value, "number") and (
+                    (low is not None and value < low) or (high is not None and value > high)):
+                return False
+            if shortest is not None and isinstance(value, str) and len(value) < shortest:
+                return False
+            if isinstance(value, dict):
+                if any(k not in value for k in required):
+                    return False
+                if properties is not None:
+                    if closed and any(k not in properties for k in value):
+                        return False
+                    for k, v in value.items():
+                        if k in properties and not self.fine(properties[k], v):
+                            return False
+            if isinstance(value, list) and items is not None:
+                return all(self.fine(items, item) for item in value)
+            return True
+
+        return check
+
     def walk(self, node: dict[str, Any], value: Any, pointer: str) -> Iterator[SchemaError]:
+        if self.fine(node, value):
+            return
         node = self.resolve(node)
         kind = node.get("type")
         if kind is not None and not _is_type(value, kind):

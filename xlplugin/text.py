@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Lang = Literal["en", "nl"]
@@ -26,6 +27,7 @@ class Text(NamedTuple):
         return Text(self.en.format(**params), self.nl.format(**params))
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: object) -> str:
     """A sheet, header or choice name as it is matched: trimmed, case-folded, one space.
 

@@ -33,10 +33,9 @@ def _scale_hint(ctx: Context) -> Text:
     )
 
 
-def _out_of_scale(ctx: Context, pointer: str, field: Field) -> Iterator[Finding]:
-    value = ctx.value(pointer)
+def _out_of_scale(ctx: Context, pointer: str, field: Field, value: object) -> Iterator[Finding]:
     scale = ctx.journey.scale
-    if pointer in ctx.flagged or not _number(value) or scale.minimum <= value <= scale.maximum:  # type: ignore[operator]
+    if not _number(value) or scale.minimum <= value <= scale.maximum or pointer in ctx.flagged:  # type: ignore[operator]
         return
     allowed = Text(f"from {scale.minimum} to {scale.maximum}", f"van {scale.minimum} tot {scale.maximum}")
     yield ctx.at("out-of-range", pointer, field=ctx.field_name(field), value=shown(value), allowed=allowed,
@@ -46,15 +45,18 @@ def _out_of_scale(ctx: Context, pointer: str, field: Field) -> Iterator[Finding]
 def thresholds_on_scale(ctx: Context) -> Iterator[Finding]:
     """The importance and rating thresholds lie inside the journey's scale."""
     for key in ("importance_threshold", "rating_threshold"):
-        yield from _out_of_scale(ctx, f"/journey/{key}", JOURNEY.field(key))
+        yield from _out_of_scale(ctx, f"/journey/{key}", JOURNEY.field(key), (ctx.document.get("journey") or {}).get(key))
 
 
 def values_on_scale(ctx: Context) -> Iterator[Finding]:
     """Importance, rating and target rating lie on the journey's scale (touchpoints and responses)."""
+    scale = ctx.journey.scale
     for section, keys in SCALE_FIELDS.items():
-        for i, _ in enumerate(ctx.document.get(section) or []):
+        for i, row in enumerate(ctx.document.get(section) or []):
             for key in keys:
-                yield from _out_of_scale(ctx, f"/{section}/{i}/{key}", TOUCHPOINTS.field(key))
+                value = row.get(key) if isinstance(row, dict) else None
+                if _number(value) and not scale.minimum <= value <= scale.maximum:
+                    yield from _out_of_scale(ctx, f"/{section}/{i}/{key}", TOUCHPOINTS.field(key), value)
 
 
 def persona_has_goals(ctx: Context) -> Iterator[Finding]:

@@ -120,6 +120,8 @@ class Book:
         try:
             self._book = CalamineWorkbook.from_path(str(path))
             self.titles: list[str] = list(self._book.sheet_names)
+            with zipfile.ZipFile(path) as archive:  # the package's own map of its sheets must be there
+                self._parts = _sheet_parts(archive)
         except Exception as exc:  # calamine, zip and XML raise many kinds; each means "damaged"
             raise _damaged(path, exc) from exc
 
@@ -137,7 +139,7 @@ class Book:
                         cells.rows[start[0] + i + 1] = row
                 result[title] = cells
             with zipfile.ZipFile(self.path) as archive:
-                parts = _sheet_parts(archive)
+                parts = self._parts
                 names = set(archive.namelist())
                 for title in titles:
                     part = parts.get(title)

@@ -139,13 +139,25 @@ class _SheetReader:
                 )
         place.columns = {k: column_letter(c) for k, c in columns.items()}
         inputs = [(f, columns[f.key]) for f in self.sheet.input_fields if f.key in columns]
+        by_column = {c: f for f, c in inputs}
+        order = {f.key: i for i, f in enumerate(self.sheet.input_fields)}
+        uncalculated: dict[int, list[int]] = {}
+        for r, c in self.cells.uncalculated:
+            if c in by_column and r > header:
+                uncalculated.setdefault(r, []).append(c)
         items: list[dict[str, Any]] = []
-        for r in sorted(k for k in self.cells.rows if k > header):
-            item = {}
-            for f, c in inputs:
-                value = self.value(f, r, c)
-                if value is not None:
-                    item[f.key] = value
+        for r in sorted({k for k in self.cells.rows if k > header} | set(uncalculated)):
+            found = []
+            for c, raw in self.cells.row(r).items():
+                f = by_column.get(c)
+                if f is not None:
+                    value = parse_value(f, raw)
+                    if value is not None:
+                        found.append((order[f.key], f.key, value))
+            for c in uncalculated.get(r, ()):
+                self.value(by_column[c], r, c)  # reports the formula without a value
+            found.sort()
+            item = {key: value for _, key, value in found}
             if item:  # a blank row inside a table does not end it
                 self.reported.update(
                     f"/{self.sheet.key}/{len(items)}/{f.key}"
@@ -158,7 +170,7 @@ class _SheetReader:
 
 
 def _read_sheets(
-    titles: dict[str, str], sheet_cells: dict[str, Cells], lang: Lang, sheetnames: list[str], findings: list[Finding],
+    titles: dict[str, str], book: Book, lang: Lang, sheetnames: list[str], findings: list[Finding],
 ) -> tuple[Document, Locator, set[str]]:
     document = empty_document(lang)
     locator = Locator(order=sheetnames)
@@ -171,7 +183,8 @@ def _read_sheets(
                 findings.append(finding("missing-sheet", s.name.in_(lang), None, expected=s.name.in_(lang)))
             continue
         locator.sheets[s.key] = title
-        reader = _SheetReader(s, title, sheet_cells[title])
+        # one sheet's cells at a time: they are dropped as soon as the sheet is read
+        reader = _SheetReader(s, title, book.cells([title])[title])
         if s.kind == "record":
             document[s.key], locator.records[s.key] = reader.read_record(lang)
         else:
@@ -192,8 +205,7 @@ def read_workbook(path: str | Path) -> ReadResult:
     book = Book(path)
     try:
         titles, findings, lang = _match_sheets(book.titles)
-        sheet_cells = book.cells(list(titles.values()))
+        document, locator, reported = _read_sheets(titles, book, lang, book.titles, findings)
     finally:
         book.close()
-    document, locator, reported = _read_sheets(titles, sheet_cells, lang, book.titles, findings)
     return ReadResult(document, locator, findings, reported)
