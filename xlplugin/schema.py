@@ -52,6 +52,28 @@ def _is_type(value: Any, kind: str) -> bool:
     return kind == "number" or isinstance(value, int) or float(value).is_integer()
 
 
+def _leaf(node: dict[str, Any]) -> Any:
+    """A specialised predicate for the leaf shapes the schema uses most, or None."""
+    keys = set(node) - {"description", "title"}
+    if keys == {"type", "minLength"} and node["type"] == "string":
+        shortest = node["minLength"]
+        return lambda v: type(v) is str and len(v) >= shortest
+    if keys <= {"type", "minimum", "maximum"} and node.get("type") in ("number", "integer"):
+        low, high = node.get("minimum", float("-inf")), node.get("maximum", float("inf"))
+        if node["type"] == "number":
+            return lambda v: (type(v) is int or type(v) is float) and low <= v <= high
+        return lambda v: (type(v) is int or (type(v) is float and v.is_integer())) and low <= v <= high
+    if keys == {"type"} and node["type"] == "boolean":
+        return lambda v: type(v) is bool
+    if keys <= {"enum", "type"} and all(isinstance(o, str) for o in node["enum"]) and node.get("type", "string") == "string":
+        options = frozenset(node["enum"])
+        return lambda v: type(v) is str and v in options
+    if keys <= {"enum", "type"} and all(type(o) is int for o in node["enum"]) and node.get("type", "integer") == "integer":
+        options = frozenset(node["enum"])
+        return lambda v: type(v) is int and v in options
+    return None
+
+
 def _same(a: Any, b: Any) -> bool:
     """JSON equality: 1 == 1.0, but true is not 1."""
     return a == b and isinstance(a, bool) == isinstance(b, bool)
@@ -76,6 +98,9 @@ class _Walker:
         return check(value)
 
     def compile(self, node: dict[str, Any]) -> Any:
+        leaf = _leaf(node)
+        if leaf is not None:
+            return leaf
         kind, enum, const = node.get("type"), node.get("enum"), node.get("const", _MISSING)
         low, high, shortest = node.get("minimum"), node.get("maximum"), node.get("minLength")
         properties, required = node.get("properties"), node.get("required", ())
@@ -100,7 +125,8 @@ class _Walker:
                     if closed and any(k not in properties for k in value):
                         return False
                     for k, v in value.items():
-                        if k in properties and not self.fine(properties[k], v):
+                        sub = properties.get(k)
+                        if sub is not None and not self.fine(sub, v):
                             return False
             if isinstance(value, list) and items is not None:
                 return all(self.fine(items, item) for item in value)

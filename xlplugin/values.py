@@ -96,9 +96,16 @@ def _parse_choice(field: Field, raw: object) -> Value:
 
 def parse_value(field: Field, raw: object) -> Value:
     """The document value for what a cell of `field` holds; None when blank."""
+    kind = field.kind
+    t = type(raw)
+    # The common cases first: plain text in a text column, a number in a number column.
+    if t is str and kind == "text":
+        text = (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
+        return text or None
+    if (t is float or t is int) and kind in ("number", "scale", "integer"):
+        return tidy_number(float(raw)) if t is float else raw
     if is_blank(raw):
         return None
-    kind = field.kind
     if kind in ("number", "scale", "integer"):
         number = parse_number(raw)
         return as_text(raw) if number is None else number

@@ -22,28 +22,50 @@ from ..text import Text
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_ERROR = re.compile(rb'\st="e"')
+_FORMULA_TAGS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b":f/>")
+_ERROR_MARK = b't="e"'
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)</(?:\w+:)?v>")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>|/>")
 
 
+def _positions(xml: bytes, needles: tuple[bytes, ...]) -> list[int]:
+    """Every offset of any of `needles` (plain byte search: C speed over megabytes)."""
+    found = []
+    for needle in needles:
+        at = xml.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = xml.find(needle, at + 1)
+    return found
+
+
 @dataclass
 class Cells:
-    """One sheet's cells that hold something: row -> column -> value (1-based), and the
-    formula cells that have no calculated value. Sparse: a sheet that claims a million
-    rows costs only what is really in it."""
+    """One sheet's cells that hold something: row -> column -> value (1-based). Sparse: a
+    sheet that claims a million rows costs only what is really in it."""
 
     rows: dict[int, dict[int, Any]] = field(default_factory=dict)
-    uncalculated: set[tuple[int, int]] = field(default_factory=set)
+    xml: bytes | None = None
+    """The sheet's XML when it holds formulas: scanned for uncalculated ones on request."""
 
     def get(self, r: int, c: int) -> Any:
         return self.rows.get(r, {}).get(c)
 
     def row(self, r: int) -> dict[int, Any]:
         return self.rows.get(r, {})
+
+    def uncalculated(self, columns: set[int]) -> set[tuple[int, int]]:
+        """(row, column) of the formula cells in `columns` that have no calculated value."""
+        if self.xml is None or not columns:
+            return set()
+        found = set()
+        for _, r, c, _, body in _cells_at(self.xml, _positions(self.xml, _FORMULA_TAGS), columns):
+            value = _VALUE.search(body)
+            if value is None or not value.group(1):
+                found.add((r, c))
+        return found
 
 
 def _column(letters: bytes) -> int:
@@ -70,31 +92,36 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _scan(xml: bytes, cells: Cells) -> None:
-    """Mark formulas without a cached value, and put in the error values calamine blanks."""
-    starts = set()
-    for pattern in (_FORMULA, _ERROR):
-        for match in pattern.finditer(xml):
-            begin = xml.rfind(b"<", 0, match.start() + 1)
-            while begin > 0 and not _CELL_START.match(xml, begin):
-                begin = xml.rfind(b"<", 0, begin)
-            if begin >= 0:
-                starts.add(begin)
-    for begin in starts:
+def _cells_at(xml: bytes, offsets: list[int], columns: set[int] | None = None):
+    """(start, row, column, opening tag, content) of the cells around `offsets`, once each."""
+    seen = set()
+    for at in offsets:
+        begin = xml.rfind(b"<", 0, at + 1)
+        while begin > 0 and not _CELL_START.match(xml, begin):
+            begin = xml.rfind(b"<", 0, begin)
+        if begin < 0 or begin in seen:
+            continue
+        seen.add(begin)
         head_end = xml.find(b">", begin)
         head = xml[begin:head_end + 1]
         ref = _REF.search(head)
         if ref is None:
             continue
-        r, c = int(ref.group(2)), _column(ref.group(1))
-        end = _CELL_END.search(xml, head_end) if not head.endswith(b"/>") else None
-        body = xml[head_end + 1:end.start()] if end else b""
+        c = _column(ref.group(1))
+        if columns is not None and c not in columns:
+            continue
+        end = None if head.endswith(b"/>") else _CELL_END.search(xml, head_end)
+        if (end.end() if end else head_end + 1) <= at:
+            continue  # the match lies after this cell: not inside any cell (e.g. <xm:f> in an extension list)
+        yield begin, int(ref.group(2)), c, head, xml[head_end + 1:end.start()] if end else b""
+
+
+def _errors(xml: bytes, cells: Cells) -> None:
+    """Put in the error values (#DIV/0!, #N/A...) that calamine shows as empty."""
+    for _, r, c, head, body in _cells_at(xml, _positions(xml, (_ERROR_MARK,))):
         value = _VALUE.search(body)
-        text = value.group(1).decode("utf-8", "replace") if value else ""
-        if _ERROR.search(head) and text:
-            cells.rows.setdefault(r, {})[c] = text
-        elif _FORMULA.search(body) and not text:
-            cells.uncalculated.add((r, c))
+        if _ERROR_MARK in head and value and value.group(1):
+            cells.rows.setdefault(r, {})[c] = value.group(1).decode("utf-8", "replace")
 
 
 def _damaged(path: Path, exc: Exception) -> WorkbookError:
@@ -145,8 +172,10 @@ class Book:
                     part = parts.get(title)
                     if part in names:
                         xml = archive.read(part)
-                        if _FORMULA.search(xml) or _ERROR.search(xml):
-                            _scan(xml, result[title])
+                        if _ERROR_MARK in xml:
+                            _errors(xml, result[title])
+                        if any(tag in xml for tag in _FORMULA_TAGS):
+                            result[title].xml = xml
             return result
         except WorkbookError:
             raise

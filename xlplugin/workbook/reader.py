@@ -53,9 +53,11 @@ class _SheetReader:
         self.findings: list[Finding] = []
         self.uncalculated: set[tuple[int, str]] = set()
         self.reported: set[str] = set()
+        self.formulas: set[tuple[int, int]] = set()
+        """Formula cells without a value in the columns this sheet reads."""
 
     def value(self, f: Field, r: int, c: int) -> Any:
-        if (r, c) in self.cells.uncalculated:
+        if (r, c) in self.formulas:
             self.findings.append(finding("formula-without-value", self.title, f"{column_letter(c)}{r}"))
             self.uncalculated.add((r, f.key))
             return None
@@ -64,6 +66,7 @@ class _SheetReader:
     def read_record(self, lang: Lang) -> tuple[dict[str, Any], RecordPlace]:
         place = RecordPlace(self.title)
         fields = {name: f for f in self.sheet.input_fields for name in f.names()}
+        self.formulas = self.cells.uncalculated({2})
         record: dict[str, Any] = {}
         for r in sorted(self.cells.rows):
             label = self.cells.get(r, 1)
@@ -141,9 +144,10 @@ class _SheetReader:
         inputs = [(f, columns[f.key]) for f in self.sheet.input_fields if f.key in columns]
         by_column = {c: f for f, c in inputs}
         order = {f.key: i for i, f in enumerate(self.sheet.input_fields)}
+        self.formulas = self.cells.uncalculated(set(by_column))
         uncalculated: dict[int, list[int]] = {}
-        for r, c in self.cells.uncalculated:
-            if c in by_column and r > header:
+        for r, c in self.formulas:
+            if r > header:
                 uncalculated.setdefault(r, []).append(c)
         items: list[dict[str, Any]] = []
         for r in sorted({k for k in self.cells.rows if k > header} | set(uncalculated)):
