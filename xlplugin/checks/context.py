@@ -44,15 +44,3 @@ class Context:
         """How to name a column or label in a message: as the workbook heads it, so it can be found."""
         name = field.name.in_("nl" if self.document.get("language") == "nl" else "en")
         return Text(name, name)
-
-    def value(self, pointer: str) -> object:
-        """The document value at `pointer`, or None."""
-        node: object = self.document
-        for part in pointer.split("/")[1:]:
-            if isinstance(node, dict):
-                node = node.get(part)
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                return None
-        return node

@@ -3,7 +3,6 @@ yields findings and never raises."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..findings import Finding
@@ -138,7 +137,7 @@ def enough_respondents(ctx: Context) -> Iterator[Finding]:
     who: dict[str, set[str]] = {}
     for r in ctx.journey.responses:
         who.setdefault(normalise_name(r.touchpoint_id), set()).add(normalise_name(r.respondent))
-    answers = Counter({key: len(people) for key, people in who.items()})
+    answers = {key: len(people) for key, people in who.items()}
     for tp in ctx.journey.touchpoints:
         n = answers.get(normalise_name(tp.id)) or tp.respondents
         if n is not None and n < minimum and (n >= 0 or f"{tp.pointer}/respondents" not in ctx.flagged):

@@ -10,7 +10,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from ..errors import WorkbookError
 from ..text import Text
@@ -136,13 +136,11 @@ class Frame:
                 run.font.size = Pt(size)
                 run.font.bold = True
 
-    def clear(self, slide: Any, keep_title: bool = True, keep_body: bool = False) -> None:
-        """Remove the unused placeholders of `slide` (body, picture, furniture)."""
+    def clear(self, slide: Any, keep: frozenset[Any] | set[Any] = frozenset()) -> None:
+        """Remove the placeholders of `slide` the tool does not fill: all but the title and `keep`."""
         for shape in list(slide.placeholders):
-            kind = shape.placeholder_format.type
-            if (keep_title and kind in TITLES) or (keep_body and kind in BODIES):
-                continue
-            shape._element.getparent().remove(shape._element)
+            if shape.placeholder_format.type not in TITLES | set(keep):
+                shape._element.getparent().remove(shape._element)
 
     def content_area(self, slide: Any) -> Area:
         """Below the title, inside the margins."""
@@ -150,7 +148,3 @@ class Frame:
         top = (title.top + title.height + Inches(0.15)) if title is not None and title.top is not None else Inches(1.3)
         top = min(int(top), int(self.height * 0.3))
         return Area(int(MARGIN), top, self.width - 2 * int(MARGIN), self.height - top - int(Inches(0.4)))
-
-
-def emu(value: float) -> Emu:
-    return Emu(int(value))

@@ -42,19 +42,8 @@ def title_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
     else:
         area = Area(int(Inches(0.8)), int(frame.height * 0.62), frame.width - int(Inches(1.6)), int(Inches(0.9)))
         text_box(slide, area, [subtitle], largest=20)
-    if sub is None:
-        frame.clear(slide)
-    else:
-        _keep(slide, {PP_PLACEHOLDER.SUBTITLE})
+    frame.clear(slide, {PP_PLACEHOLDER.SUBTITLE})
     return slide
-
-
-def _keep(slide: Any, kinds: set[Any]) -> None:
-    from .frame import TITLES
-
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.type not in TITLES | kinds:
-            shape._element.getparent().remove(shape._element)
 
 
 def _respondents(journey: Journey, lang: Lang) -> str | None:
@@ -100,7 +89,7 @@ def objective_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
         run = para.add_run()
         run.text = text
         run.font.size = Pt(font)
-    _keep(slide, BODIES)
+    frame.clear(slide, BODIES)
     return slide
 
 
