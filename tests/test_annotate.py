@@ -1,4 +1,4 @@
-"""annotate adds a Findings sheet and loses nothing of the user's workbook."""
+"""annotate writes the check into the workbook (sheets, marks, notes, status) and loses nothing of the user's."""
 
 from __future__ import annotations
 
@@ -66,26 +66,42 @@ def test_nothing_is_lost(tmp_path):
     assert sorted(new) == [
         "xl/charts/chart2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing2.xml",
         "xl/worksheets/_rels/sheet12.xml.rels", "xl/worksheets/sheet11.xml", "xl/worksheets/sheet12.xml",
-    ]  # the user's own chart and drawing are number 1: they stay as they are
+        "xl/worksheets/sheet13.xml",
+    ]  # Findings, Priorities (with its chart) and the hidden registry; the user's chart is number 1
+    touchpoints, start = "xl/worksheets/sheet5.xml", "xl/worksheets/sheet1.xml"
+    comments = next(n for n in before if n.startswith("xl/comments"))
+    vml = next(n for n in before if n.endswith(".vml"))
+    marked = {"xl/styles.xml", touchpoints, start, comments, vml}
     for name, data in before.items():
-        if name not in CHANGED:
+        if name not in CHANGED | marked:
             assert after[name] == data, name
     assert after["xl/vbaProject.bin"] == VBA
-    for name in CHANGED:  # each changed part only gained one element
+    for name in CHANGED:  # each changed part only gained one element per new sheet
         assert len(after[name]) > len(before[name])
-        assert after[name].decode().replace(_inserted(after[name], before[name]), "") == before[name].decode(), name
-
-
-def _inserted(after: bytes, before: bytes) -> str:
-    a, b = after.decode(), before.decode()
-    start = next(i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
-    return a[start:start + len(a) - len(b)]
+    # The marked parts changed only where the marks are.
+    old, new_ = openpyxl.load_workbook(source), openpyxl.load_workbook(done.path)
+    for sheet in old.sheetnames:
+        for row_old, row_new in zip(old[sheet].iter_rows(), new_[sheet].iter_rows(), strict=True):
+            for a, b in zip(row_old, row_new, strict=True):
+                if (sheet, a.coordinate) == ("Start", "B2"):
+                    assert b.value.startswith("checked at ")
+                    continue
+                assert a.value == b.value, (sheet, a.coordinate)
+                for attr in ("font", "border", "alignment", "protection", "number_format"):
+                    assert repr(getattr(a, attr)) == repr(getattr(b, attr)), (sheet, a.coordinate, attr)
+                if (sheet, a.coordinate) == ("Touchpoints", "F3"):
+                    assert b.fill.fgColor.rgb == "FFFFC7CE" and b.comment.text.startswith("xlplugin")
+                else:
+                    assert repr(a.fill) == repr(b.fill), (sheet, a.coordinate)
+                    assert repr(a.comment) == repr(b.comment), (sheet, a.coordinate)
+    assert new_["Touchpoints"]["N2"].comment.text == "Check with the claims team"
 
 
 def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(tmp_path):
     done = annotate_workbook(rich_workbook(tmp_path))
     wb = openpyxl.load_workbook(done.path)
-    assert wb.sheetnames[-2:] == ["Findings", "Priorities"]
+    assert wb.sheetnames[-3:] == ["Findings", "Priorities", "xlplugin.marks"]
+    assert wb["xlplugin.marks"].sheet_state == "hidden"
     ws = wb["Findings"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("Severity", "Code", "Sheet", "Cell", "Message", "How to fix", "Go to")
@@ -103,7 +119,7 @@ def test_rerun_replaces_the_tools_sheets_in_either_language(tmp_path):
     annotate_workbook(first.path, in_place=True, lang="en")
     assert set(parts(first.path)) == names  # rewritten in place: no second sheet, drawing or chart
     wb = openpyxl.load_workbook(first.path)
-    assert wb.sheetnames[-2:] == ["Bevindingen", "Prioriteiten"]
+    assert wb.sheetnames[-3:] == ["Bevindingen", "Prioriteiten", "xlplugin.marks"]
     assert wb["Bevindingen"]["E2"].value == "Importance must be a number; it says 'quite'."
     assert check_workbook(first.path).flatten() == check_workbook(source).flatten()
 

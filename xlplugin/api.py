@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .document import Document
@@ -73,31 +74,34 @@ def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
 
 @dataclass
 class Annotated:
-    """What annotate wrote: the annotated workbook, the backup (in place), and the report."""
+    """What annotate wrote: the annotated workbook, the backup (in place), the report, and the marks."""
 
     path: Path
     report: Report
     backup: Path | None = None
+    outcome: object = None
 
 
 def annotate_workbook(
     path: str | Path, output: str | Path | None = None, in_place: bool = False, lang: Lang | None = None,
-    min_respondents: int = 5,
+    min_respondents: int = 5, now: datetime | None = None,
 ) -> Annotated:
-    """Check the workbook and add a Findings sheet with a link to each problem's cell.
+    """Check the workbook and write the result into it: the Findings and Priorities sheets, a
+    fill colour and a note on each faulty cell, and the status line on the Start sheet.
 
     Written to NAME.checked.xlsx beside it unless `output` is given; with `in_place` the
     workbook itself is replaced (atomically) after a backup, NAME.backup.xlsx, is made.
-    Every part of the workbook other than the sheet list is kept byte for byte.
+    The marks of an earlier run are taken away first. Only the parts that change are
+    rewritten; every other part of the package is kept byte for byte.
     """
     import shutil
 
     from .checks import Settings, validate
     from .model import Journey
+    from .plan import make_plan
     from .ranking import rank_gaps
-    from .sheets import findings_sheet, priorities_sheet
     from .workbook import read_workbook
-    from .workbook.package import add_sheets
+    from .workbook.marks import apply_plan
 
     source = Path(path)
     result = read_workbook(source)
@@ -119,8 +123,9 @@ def annotate_workbook(
         backup = source.with_name(f"{source.stem}.backup{source.suffix}")
         shutil.copy2(source, backup)
     lang = lang or report.language or "en"
-    add_sheets(source, target, [findings_sheet(report, lang), priorities_sheet(priorities, lang)])
-    return Annotated(target, report, backup)
+    plan = make_plan(report, priorities, lang, now or datetime.now())
+    outcome = apply_plan(source, target, plan)
+    return Annotated(target, report, backup, outcome)
 
 
 @dataclass
@@ -171,22 +176,28 @@ def deck_workbook(
     """Write the management deck for the workbook at `path` (NAME.pptx beside it unless
     `output` is given). A workbook with errors gets no deck unless `allow_errors`."""
     from .checks import validate
-    from .deck import build_deck
-    from .model import Journey
-    from .ranking import rank_gaps
     from .workbook import read_workbook
-    from .workbook.safe import atomic_save
 
     source = Path(path)
     result = read_workbook(source)
     report = validate(result, file=str(source))
     if not report.valid and not allow_errors:
         return Deck(None, report)
-    journey = Journey.from_document(result.document)
-    prs = build_deck(journey, rank_gaps(journey), lang or journey.language, template)
     target = Path(output) if output is not None else source.with_suffix(".pptx")
+    return Deck(target, report, write_deck(result.document, target, lang, template))
+
+
+def write_deck(document: Document, target: Path, lang: Lang | None = None, template: str | Path | None = None) -> int:
+    """Write the deck of a journey document to `target` (atomically); returns the slide count."""
+    from .deck import build_deck
+    from .model import Journey
+    from .ranking import rank_gaps
+    from .workbook.safe import atomic_save
+
+    journey = Journey.from_document(document)
+    prs = build_deck(journey, rank_gaps(journey), lang or journey.language, template)
     atomic_save(target, prs.save)
-    return Deck(target, report, len(prs.slides))
+    return len(prs.slides)
 
 
 def load_document(path: str | Path) -> Document:

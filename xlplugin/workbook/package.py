@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -23,7 +22,6 @@ from ..errors import WorkbookError
 from ..sheets import NewSheet
 from ..text import Text, normalise_name
 from .chart_xml import chart_xml, drawing_xml
-from .safe import atomic_save
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -154,7 +152,7 @@ class _Patch:
                 return _resolve(part, r.get("Target", ""))
         return None
 
-    def sheet_part(self, sheet: NewSheet) -> str:
+    def sheet_part(self, sheet: NewSheet, hidden: bool = False) -> str:
         """The part of `sheet`: the earlier run's (same name or an alias), or a new one listed in the workbook."""
         wanted = {normalise_name(n) for n in (sheet.title, *sheet.aliases)}
         for entry in self.entries:
@@ -167,12 +165,15 @@ class _Patch:
             rid = f"rIdXlplugin{n}"
         self.rels[rid] = part
         sheet_id = max((int(e.get("sheetId", "0")) for e in self.entries), default=0) + 1
-        self.entries.append(ElementTree.fromstring(f'<sheet xmlns="{MAIN_NS}" name="x" sheetId="{sheet_id}"/>'))
+        self.entries.append(ElementTree.fromstring(
+            f'<sheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}" name={quoteattr(sheet.title)} sheetId="{sheet_id}" r:id="{rid}"/>'
+        ))
         # Each inserted element declares its own namespaces: valid whatever prefixes the
         # writer of the workbook chose, and wherever it declared them.
         self.workbook_xml = _insert_before_close(
             self.workbook_xml, "sheets",
-            f'<sheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}" name={quoteattr(sheet.title)} sheetId="{sheet_id}" r:id="{rid}"/>',
+            f'<sheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}" name={quoteattr(sheet.title)} sheetId="{sheet_id}"'
+            + (' state="hidden"' if hidden else "") + f' r:id="{rid}"/>',
         )
         target = posixpath.relpath(part, self.folder) if self.folder else part
         self.workbook_rels = _insert_before_close(
@@ -182,8 +183,8 @@ class _Patch:
         self.new_override(part, WORKSHEET)
         return part
 
-    def put(self, sheet: NewSheet) -> None:
-        part = self.sheet_part(sheet)
+    def put(self, sheet: NewSheet, hidden: bool = False) -> None:
+        part = self.sheet_part(sheet, hidden)
         if sheet.chart is None:
             self.parts[part] = sheet_xml(sheet)
             return
@@ -219,20 +220,3 @@ class _Patch:
                 out.writestr(info, data if data is not None else self.zip.read(info.filename))
             for name in sorted(changed):  # the new parts
                 out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), changed[name], zipfile.ZIP_DEFLATED)
-
-
-def add_sheets(source: Path, target: Path, sheets: Sequence[NewSheet]) -> Path:
-    """Write `source` to `target` with `sheets` added (or put in place of an earlier run's
-    sheets of the same name or an alias). Every other part is copied as it is."""
-    patch = _Patch(source)
-    try:
-        for sheet in sheets:
-            patch.put(sheet)
-        return atomic_save(target, patch.save)
-    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
-        raise WorkbookError(
-            Text(f"{source.name} is put together in an unusual way, so no sheets could be added. Open it in Excel, save it, and try again.",
-                 f"{source.name} zit ongebruikelijk in elkaar, dus er konden geen bladen bij. Open het in Excel, sla het op en probeer opnieuw.")
-        ) from exc
-    finally:
-        patch.zip.close()

@@ -213,3 +213,12 @@ def read_workbook(path: str | Path) -> ReadResult:
     finally:
         book.close()
     return ReadResult(document, locator, findings, reported)
+
+
+
+def read_book(book: Book) -> ReadResult:
+    """Read a journey workbook from any book that gives its sheet titles and cells: the open
+    workbook in Excel (through xlwings) gets the same findings as a file with its values."""
+    titles, findings, lang = _match_sheets(book.titles)
+    document, locator, reported = _read_sheets(titles, book, lang, book.titles, findings)
+    return ReadResult(document, locator, findings, reported)

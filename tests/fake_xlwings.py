@@ -1,0 +1,337 @@
+"""A recording fake of the few xlwings calls xlplugin.excel makes: an in-memory Excel.
+
+It behaves as Excel does where it matters to the adapter (numbers come back as floats,
+a leading apostrophe makes text, a HYPERLINK formula shows its text) and records every
+public name the adapter touches, so a test can hold those names against real xlwings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+USED: dict[str, set[str]] = defaultdict(set)
+
+
+class _Recording:
+    XW = ""
+
+    def __getattribute__(self, name: str) -> Any:
+        if not name.startswith("_"):
+            USED[type(self).XW].add(name)
+        return object.__getattribute__(self, name)
+
+
+def _split(ref: str) -> tuple[int, int]:
+    m = re.match(r"^([A-Z]+)([0-9]+)$", ref)
+    assert m, ref
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+class Cell:
+    def __init__(self) -> None:
+        self.value: Any = None
+        self.formula: str | None = None
+        self.color: tuple[int, int, int] | None = None
+        self.note: str | None = None
+
+
+class Font(_Recording):
+    XW = "Font"
+
+    def __init__(self, rng: Range):
+        self._rng = rng
+
+    @property
+    def bold(self) -> bool:
+        return all(self._rng._sheet._bold.get(rc, False) for rc in self._rng._cells())
+
+    @bold.setter
+    def bold(self, value: bool) -> None:
+        for rc in self._rng._cells():
+            self._rng._sheet._bold[rc] = value
+
+
+class Note(_Recording):
+    XW = "Note"
+
+    def __init__(self, cell: Cell):
+        self._cell = cell
+
+    @property
+    def text(self) -> str:
+        assert self._cell.note is not None
+        return self._cell.note
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._cell.note = value
+
+    def delete(self) -> None:
+        self._cell.note = None
+
+
+class Range(_Recording):
+    XW = "Range"
+
+    def __init__(self, sheet: Sheet, first: tuple[int, int], last: tuple[int, int] | None = None):
+        self._sheet, self._first, self._last = sheet, first, last or first
+        self._ndim = None
+
+    def _cells(self) -> list[tuple[int, int]]:
+        (r1, c1), (r2, c2) = self._first, self._last
+        return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+    def _one(self) -> Cell:
+        assert self._first == self._last, "a single cell"
+        return self._sheet._cells.setdefault(self._first, Cell())
+
+    @property
+    def row(self) -> int:
+        return self._first[0]
+
+    @property
+    def column(self) -> int:
+        return self._first[1]
+
+    def options(self, ndim: int | None = None, err_to_str: bool = False) -> Range:
+        clone = Range(self._sheet, self._first, self._last)
+        clone._ndim = ndim
+        return clone
+
+    @property
+    def value(self) -> Any:
+        (r1, c1), (r2, c2) = self._first, self._last
+        grid = [[self._sheet._value(r, c) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+        if self._ndim == 2 or (r1 != r2 and c1 != c2):
+            return grid
+        if r1 == r2 and c1 == c2:
+            return grid[0][0]
+        return grid[0] if r1 == r2 else [row[0] for row in grid]
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        r0, c0 = self._first
+        rows = value if isinstance(value, list) and value and isinstance(value[0], list) else [[value]]
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                cell = self._sheet._cells.setdefault((r0 + i, c0 + j), Cell())
+                cell.formula = None
+                if isinstance(v, str) and v.startswith("'"):
+                    v = v[1:]  # Excel: the apostrophe makes text and is not part of the value
+                elif isinstance(v, str) and v.startswith("="):
+                    raise AssertionError(f"text written as a formula: {v}")
+                cell.value = None if v == "" else v  # Excel keeps no empty text
+
+    @property
+    def formula(self) -> str:
+        return self._one().formula or ""
+
+    @formula.setter
+    def formula(self, text: str) -> None:
+        cell = self._one()
+        cell.formula = text
+        m = re.fullmatch(r'=HYPERLINK\("#(.*)","(.*)"\)', text)
+        cell.value = m.group(2).replace('""', '"') if m else None
+
+    @property
+    def color(self) -> tuple[int, int, int] | None:
+        return self._one().color
+
+    @color.setter
+    def color(self, value: str | None) -> None:
+        if value is None:
+            self._one().color = None
+        else:
+            h = value.lstrip("#")
+            self._one().color = (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+
+    @property
+    def note(self) -> Note | None:
+        return Note(self._one()) if self._one().note is not None else None
+
+    def add_note(self, text: str) -> Note:
+        cell = self._one()
+        if cell.note is not None:
+            raise ValueError("This cell already has a note")
+        cell.note = text
+        return Note(cell)
+
+    @property
+    def column_width(self) -> float:
+        return self._sheet._widths.get(self._first[1], 8.43)
+
+    @column_width.setter
+    def column_width(self, value: float) -> None:
+        self._sheet._widths[self._first[1]] = value
+
+    @property
+    def font(self) -> Font:
+        return Font(self)
+
+
+class Sheet(_Recording):
+    XW = "Sheet"
+
+    def __init__(self, book: Book, name: str):
+        self._book, self._name = book, name
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._widths: dict[int, float] = {}
+        self._bold: dict[tuple[int, int], bool] = {}
+        self._visible = True
+
+    def _value(self, r: int, c: int) -> Any:
+        cell = self._cells.get((r, c))
+        v = None if cell is None else cell.value
+        if isinstance(v, int) and not isinstance(v, bool):
+            return float(v)  # Excel has only floats
+        return v
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name = value
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self._visible = value
+
+    def range(self, first: str | tuple[int, int], last: tuple[int, int] | None = None) -> Range:
+        return Range(self, _split(first) if isinstance(first, str) else first, last)
+
+    @property
+    def used_range(self) -> Range:
+        used = [rc for rc, cell in self._cells.items() if cell.value is not None]
+        if not used:
+            return Range(self, (1, 1))
+        return Range(self, (min(r for r, _ in used), min(c for _, c in used)),
+                     (max(r for r, _ in used), max(c for _, c in used)))
+
+    def clear(self) -> None:
+        self._cells.clear()
+        self._bold.clear()
+
+    def activate(self) -> None:
+        self._book._active = self._name
+
+
+class Sheets(_Recording):
+    XW = "Sheets"
+
+    def __init__(self, book: Book):
+        self._book = book
+        self._list: list[Sheet] = []
+
+    def __getitem__(self, key: int | str) -> Sheet:
+        USED["Sheets"].add("__getitem__")
+        if isinstance(key, int):
+            return self._list[key]
+        return next(s for s in self._list if s._name == key)
+
+    def __iter__(self):
+        USED["Sheets"].add("__iter__")
+        return iter(list(self._list))
+
+    def __len__(self) -> int:
+        USED["Sheets"].add("__len__")
+        return len(self._list)
+
+    def add(self, name: str | None = None, before: Sheet | None = None, after: Sheet | None = None) -> Sheet:
+        assert name and all(s._name.lower() != name.lower() for s in self._list), name
+        sheet = Sheet(self._book, name)
+        at = self._list.index(after) + 1 if after is not None else 0
+        self._list.insert(at, sheet)
+        return sheet
+
+
+class Books(_Recording):
+    XW = "Books"
+
+    def __init__(self) -> None:
+        self._opened: list[str] = []
+
+    def open(self, path: str) -> None:
+        self._opened.append(path)
+
+
+class App(_Recording):
+    XW = "App"
+
+    def __init__(self) -> None:
+        self._alerts: list[tuple[str, str | None, str | None]] = []
+        self._books = Books()
+
+    @property
+    def books(self) -> Books:
+        return self._books
+
+    def alert(self, prompt: str, title: str | None = None, buttons: str = "ok", mode: str | None = None,
+              callback: Any = None) -> str:
+        self._alerts.append((prompt, title, mode))
+        return "ok"
+
+
+class Book(_Recording):
+    XW = "Book"
+
+    def __init__(self, fullname: str = "", name: str = "Book1.xlsx"):
+        self._fullname, self._name = fullname, name
+        self._sheets = Sheets(self)
+        self._app = App()
+        self._active: str | None = None
+
+    @classmethod
+    def caller(cls) -> Book:
+        raise AssertionError("the tests hand the book over")
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def fullname(self) -> str:
+        return self._fullname
+
+    @property
+    def sheets(self) -> Sheets:
+        return self._sheets
+
+    @property
+    def app(self) -> App:
+        return self._app
+
+
+def open_book(path: Path) -> Book:
+    """The workbook at `path` as Excel would show it: values, solid fills, notes, sheet order."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    book = Book(str(path.resolve()), path.name)
+    for ws in wb.worksheets:
+        sheet = book._sheets.add(ws.title, after=book._sheets._list[-1] if book._sheets._list else None)
+        sheet._visible = ws.sheet_state == "visible"
+        for row in ws.iter_rows():
+            for c in row:
+                fill = c.fill.fgColor.rgb if c.fill is not None and c.fill.fill_type == "solid" else None
+                if c.value is None and c.comment is None and not isinstance(fill, str):
+                    continue
+                cell = sheet._cells.setdefault((c.row, c.column), Cell())
+                cell.value = c.value.replace(microsecond=0) if isinstance(c.value, datetime) else c.value
+                if isinstance(fill, str) and fill not in ("00000000",):
+                    cell.color = (int(fill[-6:-4], 16), int(fill[-4:-2], 16), int(fill[-2:], 16))
+                if c.comment is not None:
+                    cell.note = c.comment.text
+    return book

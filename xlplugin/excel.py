@@ -1,0 +1,296 @@
+"""One click inside Excel: the ribbon buttons (and xlwings Lite scripts) call `run(action)`.
+
+The add-in's VBA calls ``RunPython "import xlplugin.excel as x; x.run(""check"")"``;
+`run` takes the workbook that called (``xlwings.Book.caller()``), reads the values of
+its sheets as they are on screen (saved or not), checks them with the same code as the
+command line, and carries out the same write-back plan as annotate through xlwings, so
+Excel itself writes and the workbook stays open. Every outcome, good or bad, is a
+message box in the workbook's language: no traceback reaches the user.
+
+Only the xlwings calls listed in `XLWINGS_NAMES` are used; a test checks each of them
+exists on the installed xlwings, and the recording fake in the tests implements no more.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import WorkbookError
+from .sheets import NewSheet
+from .text import Lang, Text, normalise_name
+
+ACTIONS = ("check", "priorities", "deck", "new")
+"""The ribbon's buttons, by id: each is dispatched by `run`."""
+
+XLWINGS_NAMES = {
+    "Book": ("caller", "sheets", "name", "fullname", "app"),
+    "Sheets": ("add", "__getitem__", "__iter__", "__len__"),
+    "Sheet": ("name", "used_range", "range", "clear", "visible", "activate"),
+    "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font"),
+    "Note": ("text", "delete"),
+    "Font": ("bold",),
+    "App": ("alert", "books"),
+    "Books": ("open",),
+}
+"""Every xlwings name this module uses, by class."""
+
+_RISKY = ("=", "+", "-", "@")
+
+
+def _safe(value: object) -> object:
+    """Text that Excel would take for a formula is written as text."""
+    if isinstance(value, str) and value.startswith(_RISKY):
+        return "'" + value
+    return value
+
+
+def _hex(rgb: Any) -> str | None:
+    if not rgb:
+        return None
+    if isinstance(rgb, str):
+        return rgb.lstrip("#").upper()
+    r, g, b = rgb
+    return f"{r:02X}{g:02X}{b:02X}"
+
+
+class LiveBook:
+    """The open workbook as the reader's book: sheet titles, and a sheet's cell values on request."""
+
+    def __init__(self, book: Any):
+        self.book = book
+        self.titles = [s.name for s in book.sheets]
+
+    def cells(self, titles: list[str]) -> dict[str, Any]:
+        from .workbook.cells import Cells
+
+        found = {}
+        for title in titles:
+            used = self.book.sheets[title].used_range
+            values = used.options(ndim=2, err_to_str=True).value or []
+            rows: dict[int, dict[int, Any]] = {}
+            for i, row in enumerate(values):
+                kept = {used.column + j: v for j, v in enumerate(row) if v is not None and v != ""}
+                if kept:
+                    rows[used.row + i] = kept
+            found[title] = Cells(rows=rows)
+        return found
+
+
+class LiveSurface:
+    """The open workbook as a surface for `xlplugin.plan.apply`: Excel writes every change."""
+
+    def __init__(self, book: Any):
+        self.book = book
+
+    def _sheet(self, name: str) -> Any | None:
+        wanted = normalise_name(name)
+        return next((s for s in self.book.sheets if normalise_name(s.name) == wanted), None)
+
+    def _cell(self, sheet: str, cell: str) -> Any:
+        found = self._sheet(sheet)
+        assert found is not None
+        return found.range(cell)
+
+    def has_sheet(self, name: str) -> bool:
+        return self._sheet(name) is not None
+
+    def read_rows(self, name: str) -> list[list[object]]:
+        sheet = self._sheet(name)
+        if sheet is None:
+            return []
+        used = sheet.used_range
+        if used.row != 1 or used.column != 1:
+            return []
+        return used.options(ndim=2).value or []
+
+    def fill(self, sheet: str, cell: str) -> str | None:
+        return _hex(self._cell(sheet, cell).color)
+
+    def set_fill(self, sheet: str, cell: str, colour: str | None) -> None:
+        if colour is not None and colour.startswith("fill:"):
+            return  # a patterned fill recorded by the file route: Excel keeps the mark's colour
+        self._cell(sheet, cell).color = None if colour is None else f"#{colour}"
+
+    def note(self, sheet: str, cell: str) -> str | None:
+        note = self._cell(sheet, cell).note
+        return None if note is None else note.text
+
+    def set_note(self, sheet: str, cell: str, text: str | None) -> None:
+        rng = self._cell(sheet, cell)
+        if rng.note is not None:
+            rng.note.delete()
+        if text is not None:
+            rng.add_note(text)
+
+    def set_value(self, sheet: str, cell: str, text: str) -> None:
+        self._cell(sheet, cell).value = _safe(text)
+
+    def put_sheet(self, sheet: NewSheet, hidden: bool = False) -> None:
+        from .document import quote_sheet
+
+        target = next(filter(None, (self._sheet(n) for n in (sheet.title, *sheet.aliases))), None)
+        if target is None:
+            sheets = self.book.sheets
+            target = sheets.add(sheet.title, after=sheets[len(sheets) - 1])
+        else:
+            target.clear()
+            if target.name != sheet.title:
+                target.name = sheet.title
+        width = max((len(r) for r in sheet.rows), default=0)
+        rows = [[_safe(v) for v in r] + [None] * (width - len(r)) for r in sheet.rows]
+        if rows:
+            target.range("A1").value = rows
+            target.range((1, 1), (1, len(sheet.rows[0]))).font.bold = True
+        for link in sheet.links:
+            place = f"{quote_sheet(link.sheet)}!{link.cell}".replace('"', '""')
+            text = link.text.replace('"', '""')
+            target.range((link.row, link.column)).formula = f'=HYPERLINK("#{place}","{text}")'
+        for i, w in enumerate(sheet.widths, start=1):
+            target.range((1, i)).column_width = w
+        if hidden:
+            target.visible = False
+
+
+def _lang(report_lang: Lang | None, book: Any = None) -> Lang:
+    """XLPLUGIN_LANG when set; else the workbook's language (its sheet names tell); else English."""
+    from .layout import JOURNEY
+
+    forced = os.environ.get("XLPLUGIN_LANG", "")[:2].lower()
+    if forced in ("en", "nl"):
+        return forced  # type: ignore[return-value]
+    if report_lang is None and book is not None:
+        try:
+            dutch = normalise_name(JOURNEY.name.nl)
+            report_lang = "nl" if any(normalise_name(s.name) == dutch for s in book.sheets) else None
+        except Exception:  # a workbook that cannot even list its sheets: English it is
+            report_lang = None
+    return report_lang or "en"
+
+
+def _check(book: Any, now: datetime | None) -> tuple[Any, Any, Lang, Any]:
+    from .checks import Settings, validate
+    from .model import Journey
+    from .plan import apply, make_plan
+    from .ranking import rank_gaps
+    from .workbook.reader import read_book
+
+    result = read_book(LiveBook(book))  # type: ignore[arg-type]
+    report = validate(result, Settings(), file=book.name)
+    priorities = rank_gaps(Journey.from_document(result.document))
+    lang = _lang(report.language)
+    apply(make_plan(report, priorities, lang, now or datetime.now()), LiveSurface(book))
+    return result, report, lang, priorities
+
+
+def _activate(book: Any, title: Text, lang: Lang) -> None:
+    sheet = LiveSurface(book)._sheet(title.in_(lang))
+    if sheet is not None:
+        sheet.activate()
+
+
+def check(book: Any, now: datetime | None = None) -> str:
+    """Check the workbook, mark its faulty cells and show the Findings sheet."""
+    from .sheets import FINDINGS_TITLE
+
+    _, report, lang, _ = _check(book, now)
+    _activate(book, FINDINGS_TITLE, lang)
+    if not report.findings:
+        return Text("No problems found.", "Geen problemen gevonden.").in_(lang)
+    return (
+        report.headline(lang) + ". "
+        + Text("The cells are coloured and carry a note; the Findings sheet links to each of them.",
+               "De cellen zijn gekleurd en hebben een notitie; het blad Bevindingen linkt naar elk ervan.").in_(lang)
+    )
+
+
+def priorities(book: Any, now: datetime | None = None) -> str:
+    """Check the workbook and show the Priorities sheet with the top gaps in the message."""
+    from .priorities import QUADRANTS
+    from .sheets import PRIORITIES_TITLE
+
+    _, report, lang, ranked = _check(book, now)
+    _activate(book, PRIORITIES_TITLE, lang)
+    lines = [Text("The biggest priority gaps:", "De grootste prioriteiten:").in_(lang)]
+    for p in ranked.touchpoints[:3]:
+        if p.gap is not None:
+            lines.append(f"{p.rank}. {p.id} {p.touchpoint}: {p.gap:.1f} ({QUADRANTS[p.quadrant].in_(lang)})")
+    if len(lines) == 1:
+        lines.append(Text("none yet: fill in importance and rating.",
+                          "nog geen: vul belang en waardering in.").in_(lang))
+    if not report.valid:
+        lines.append(report.headline(lang) + Text(": see the Findings sheet.", ": zie het blad Bevindingen.").in_(lang))
+    return "\n".join(lines)
+
+
+def _folder(book: Any, lang: Lang) -> Path:
+    folder = Path(str(book.fullname)).parent
+    if not str(book.fullname) or not folder.is_absolute() or not folder.is_dir():
+        raise WorkbookError(Text("Save the workbook first: the deck is written next to it.",
+                                 "Sla de werkmap eerst op: de presentatie komt ernaast te staan."))
+    return folder
+
+
+def deck(book: Any, now: datetime | None = None) -> str:
+    """Check the workbook and, without errors, write the deck next to it."""
+    from .api import write_deck
+
+    result, report, lang, _ = _check(book, now)
+    if not report.valid:
+        return report.headline(lang) + ". " + Text(
+            "Fix the errors first (see the Findings sheet); then the deck can be written.",
+            "Los eerst de fouten op (zie het blad Bevindingen); dan kan de presentatie gemaakt worden.").in_(lang)
+    target = _folder(book, lang) / f"{Path(str(book.name)).stem}.pptx"
+    slides = write_deck(result.document, target, lang)
+    return Text(f"The deck is written: {target} ({slides} slides).",
+                f"De presentatie is gemaakt: {target} ({slides} dia's).").in_(lang)
+
+
+def new(book: Any, now: datetime | None = None) -> str:
+    """Write an empty journey template next to the workbook and open it."""
+    from .document import empty_document
+    from .workbook import write_workbook
+
+    lang = _lang(None, book)
+    folder = _folder(book, lang)
+    n, target = 1, folder / "journey.xlsx"
+    while target.exists():
+        n += 1
+        target = folder / f"journey-{n}.xlsx"
+    write_workbook(target, empty_document(lang), lang)
+    book.app.books.open(str(target))
+    return Text(f"A new journey workbook is open: {target}", f"Een nieuwe klantreis-werkmap is geopend: {target}").in_(lang)
+
+
+_DISPATCH: dict[str, Callable[..., str]] = {"check": check, "priorities": priorities, "deck": deck, "new": new}
+TITLE = Text("Journey", "Klantreis")
+
+
+def run(action: str, book: Any = None, now: datetime | None = None) -> str:
+    """What a ribbon button does: the action on the calling workbook, its outcome in a message box."""
+    if book is None:
+        import xlwings as xw
+
+        book = xw.Book.caller()
+    lang = _lang(None, book)
+    try:
+        if action not in _DISPATCH:
+            raise WorkbookError(Text(f"Unknown button '{action}': reinstall the add-in (xlplugin excel install).",
+                                     f"Onbekende knop '{action}': installeer de invoegtoepassing opnieuw "
+                                     "(xlplugin excel install)."))
+        message, mode = _DISPATCH[action](book, now), "info"
+    except WorkbookError as exc:
+        message, mode = exc.in_(lang), "critical"
+    except Exception:  # the last guard: a message box, never a traceback
+        log = Path(tempfile.gettempdir()) / "xlplugin-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        message = Text(f"Something went wrong that xlplugin did not expect. Save your work; the details are in {log}.",
+                       f"Er ging iets mis dat xlplugin niet verwachtte. Sla je werk op; de details staan in {log}.").in_(lang)
+        mode = "critical"
+    book.app.alert(message, title=TITLE.in_(lang), mode=mode)
+    return message

@@ -1,0 +1,492 @@
+"""The write-back plan carried out on a workbook file, by patching its package.
+
+The surface of `xlplugin.plan` for the file route (annotate): cell fills become cell
+styles (a copy of the cell's own style with only the fill changed, so number format,
+font, borders and protection stay), notes become the sheet's comments part and its
+VML drawing, the status line an inline string in its cell. Only the parts that change
+are rewritten: the marked sheets, the styles, the comments; every other part is
+copied byte for byte by the package patch.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+from lxml import etree
+
+from ..errors import WorkbookError
+from ..plan import Outcome, Plan, apply
+from ..sheets import NewSheet
+from ..text import Text, normalise_name
+from .package import (
+    CONTENT_TYPES_NS,
+    MAIN_NS,
+    PKG_REL_NS,
+    REL_NS,
+    _insert_before_close,
+    _Patch,
+    _rels_path,
+    _resolve,
+)
+from .safe import atomic_save
+
+M = f"{{{MAIN_NS}}}"
+STYLES = f"{REL_NS}/styles"
+SHARED = f"{REL_NS}/sharedStrings"
+COMMENTS = f"{REL_NS}/comments"
+VML = f"{REL_NS}/vmlDrawing"
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+AUTHOR = "xlplugin"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
+# Where <legacyDrawing> goes in a worksheet: before the first of these that is present.
+_AFTER_LEGACY = ("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
+                 "tableParts", "extLst")
+_SHAPE = re.compile(r"<(?:[\w-]+:)?shape\b(?:(?!<(?:[\w-]+:)?shape\b).)*?</(?:[\w-]+:)?shape\s*>", re.S)
+_ROW_COL = re.compile(r"<(?:[\w-]+:)?Row>\s*(\d+)\s*</(?:[\w-]+:)?Row>\s*<(?:[\w-]+:)?Column>\s*(\d+)\s*<", re.S)
+VML_HEAD = (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{block}"/></o:shapelayout>'
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
+    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+    "</xml>"
+)
+
+
+def _split(ref: str) -> tuple[int, int]:
+    """'C5' -> (row 5, column 3)."""
+    m = _REF.match(ref)
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def _vml_shape(shape_id: int, row: int, col: int, lines: int) -> str:
+    height = min(max(lines, 3), 14) * 12 + 6
+    return (
+        '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+        f'xmlns:x="urn:schemas-microsoft-com:office:excel" id="_x0000_s{shape_id}" type="#_x0000_t202" '
+        f'style="position:absolute;margin-left:60pt;margin-top:2pt;width:260pt;height:{height}pt;z-index:1;'
+        'visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>'
+        '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:AutoFill>False</x:AutoFill>'
+        f"<x:Row>{row - 1}</x:Row><x:Column>{col - 1}</x:Column></x:ClientData></v:shape>"
+    )
+
+
+class _Comments:
+    """The notes of one sheet: its comments part and the VML drawing that shows them."""
+
+    def __init__(self, surface: PackageSurface, sheet_part: str):
+        self.surface, self.sheet_part = surface, sheet_part
+        patch = surface.patch
+        self.part = surface.target(sheet_part, COMMENTS)
+        self.vml_part = surface.target(sheet_part, VML)
+        self.root = etree.fromstring(patch.zip.read(self.part), _PARSER) if self.part else None
+        self.vml = patch.zip.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
+        self.dirty = False
+
+    def find(self, cell: str) -> etree._Element | None:
+        if self.root is None:
+            return None
+        return next((c for c in self.root.iter(f"{M}comment") if c.get("ref") == cell), None)
+
+    def text(self, cell: str) -> str | None:
+        c = self.find(cell)
+        return None if c is None else "".join(t.text or "" for t in c.iter(f"{M}t"))
+
+    def remove(self, cell: str) -> None:
+        c = self.find(cell)
+        if c is None:
+            return
+        c.getparent().remove(c)
+        if self.vml is not None:
+            row, col = _split(cell)
+
+            def keep(m: re.Match[str]) -> str:
+                rc = _ROW_COL.search(m.group(0))
+                return "" if rc and (int(rc.group(1)), int(rc.group(2))) == (row - 1, col - 1) else m.group(0)
+
+            self.vml = _SHAPE.sub(keep, self.vml)
+        self.dirty = True
+
+    def add(self, cell: str, text: str) -> None:
+        if self.root is None:
+            self._create()
+        assert self.root is not None and self.vml is not None
+        authors = self.root.find(f"{M}authors")
+        if authors is None:
+            authors = etree.Element(f"{M}authors")
+            self.root.insert(0, authors)
+        names = [a.text for a in authors]
+        if AUTHOR not in names:
+            etree.SubElement(authors, f"{M}author").text = AUTHOR
+            names.append(AUTHOR)
+        listing = self.root.find(f"{M}commentList")
+        if listing is None:
+            listing = etree.SubElement(self.root, f"{M}commentList")
+        comment = etree.SubElement(listing, f"{M}comment", ref=cell, authorId=str(names.index(AUTHOR)), shapeId="0")
+        t = etree.SubElement(etree.SubElement(etree.SubElement(comment, f"{M}text"), f"{M}r"), f"{M}t")
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        row, col = _split(cell)
+        self.surface.shape_id += 1
+        shape = _vml_shape(self.surface.shape_id, row, col, text.count("\n") + 1)
+        at = self.vml.rfind("</xml>")
+        self.vml = self.vml[:at] + shape + self.vml[at:] if at >= 0 else self.vml + shape
+        self.dirty = True
+
+    def _create(self) -> None:
+        surface, patch = self.surface, self.surface.patch
+        folder = posixpath.dirname(posixpath.dirname(self.sheet_part)) or "xl"
+        self.part = patch.free_part(folder, "comments")
+        n = 1
+        while f"{folder}/drawings/vmlDrawing{n}.vml" in patch.taken:
+            n += 1
+        self.vml_part = f"{folder}/drawings/vmlDrawing{n}.vml"
+        patch.taken.add(self.vml_part)
+        self.root = etree.fromstring(f'<comments xmlns="{MAIN_NS}"><authors/><commentList/></comments>'.encode())
+        self.vml = VML_HEAD.format(block=1000 + n)
+        patch.content_types = _insert_before_close(
+            patch.content_types, "Types",
+            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{self.part}" ContentType="{COMMENTS_TYPE}"/>',
+        )
+        if not re.search(rb'Extension="vml"', patch.content_types, re.I):
+            patch.content_types = _insert_before_close(
+                patch.content_types, "Types",
+                f'<Default xmlns="{CONTENT_TYPES_NS}" Extension="vml" ContentType="{VML_TYPE}"/>',
+            )
+        base = posixpath.dirname(self.sheet_part)
+        surface.add_rel(self.sheet_part, COMMENTS, posixpath.relpath(self.part, base))
+        rid = surface.add_rel(self.sheet_part, VML, posixpath.relpath(self.vml_part, base))
+        sheet = surface.sheet_tree(self.sheet_part)
+        legacy = etree.Element(f"{M}legacyDrawing")
+        legacy.set(f"{{{REL_NS}}}id", rid)
+        follower = next((e for e in sheet if etree.QName(e).localname in _AFTER_LEGACY), None)
+        if follower is None:
+            sheet.append(legacy)
+        else:
+            follower.addprevious(legacy)
+        surface.dirty.add(self.sheet_part)
+
+    def write(self) -> None:
+        if self.dirty and self.part and self.vml_part and self.root is not None and self.vml is not None:
+            self.surface.patch.parts[self.part] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
+                                                                  standalone=True)
+            self.surface.patch.parts[self.vml_part] = self.vml.encode("utf-8")
+
+
+class PackageSurface:
+    """A workbook file as a surface for `xlplugin.plan.apply`; `save` writes it (atomically)."""
+
+    def __init__(self, source: Path):
+        self.patch = _Patch(source)
+        self.trees: dict[str, etree._Element] = {}
+        self.dirty: set[str] = set()
+        self.comments: dict[str, _Comments] = {}
+        self.rels: dict[str, etree._Element] = {}
+        self.shape_id = 3072
+        styles = self.target(self.patch.workbook, STYLES)
+        if styles is None:
+            raise KeyError("styles")
+        self.styles_part = styles
+        self.styles = etree.fromstring(self.patch.zip.read(styles), _PARSER)
+        self.xfs = self.styles.find(f"{M}cellXfs")
+        self.fills = self.styles.find(f"{M}fills")
+        if self.xfs is None or self.fills is None:
+            raise KeyError("cellXfs")
+        self.styles_dirty = False
+        shared = self.target(self.patch.workbook, SHARED)
+        self.shared: list[str] = []
+        if shared:
+            for si in etree.fromstring(self.patch.zip.read(shared), _PARSER).iter(f"{M}si"):
+                self.shared.append("".join(t.text or "" for t in si.iter(f"{M}t")))
+
+    # -- the package -------------------------------------------------------------------
+
+    def target(self, part: str, kind: str) -> str | None:
+        rels = self._rels(part)
+        for r in rels:
+            if r.get("Type") == kind and r.get("TargetMode") != "External":
+                return _resolve(part, r.get("Target", ""))
+        return None
+
+    def _rels(self, part: str) -> etree._Element:
+        path = _rels_path(part)
+        if path not in self.rels:
+            data = self.patch.parts.get(path) or (self.patch.zip.read(path) if path in self.patch.names else None)
+            self.rels[path] = (etree.fromstring(data, _PARSER) if data
+                               else etree.fromstring(f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()))
+        return self.rels[path]
+
+    def add_rel(self, part: str, kind: str, target: str) -> str:
+        rels = self._rels(part)
+        taken = {r.get("Id") for r in rels}
+        n = 1
+        while f"rIdXlp{n}" in taken:
+            n += 1
+        etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship", Id=f"rIdXlp{n}", Type=kind, Target=target)
+        self.patch.parts[_rels_path(part)] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                                            standalone=True)
+        return f"rIdXlp{n}"
+
+    def part_of(self, name: str) -> str | None:
+        wanted = normalise_name(name)
+        for entry in self.patch.entries:
+            if normalise_name(entry.get("name", "")) == wanted:
+                rid = entry.get(f"{{{REL_NS}}}id")
+                target = self.patch.rels.get(rid)
+                return _resolve(self.patch.workbook, target) if target else None
+        return None
+
+    def sheet_tree(self, part: str) -> etree._Element:
+        if part not in self.trees:
+            data = self.patch.parts.get(part) or self.patch.zip.read(part)
+            self.trees[part] = etree.fromstring(data, _PARSER)
+        return self.trees[part]
+
+    def _notes(self, sheet: str) -> _Comments:
+        part = self.part_of(sheet)
+        assert part is not None
+        if part not in self.comments:
+            self.comments[part] = _Comments(self, part)
+        return self.comments[part]
+
+    # -- cells -----------------------------------------------------------------------------
+
+    def _rows(self, part: str) -> etree._Element:
+        data = self.sheet_tree(part).find(f"{M}sheetData")
+        if data is None:
+            raise KeyError("sheetData")
+        return data
+
+    def _cell(self, part: str, ref: str, create: bool) -> tuple[etree._Element | None, etree._Element | None]:
+        """The <row> and <c> elements of `ref` (created, in order, when asked)."""
+        row_no, col_no = _split(ref)
+        data = self._rows(part)
+        row, at, previous = None, None, 0
+        for element in data.iterchildren(f"{M}row"):
+            n = int(element.get("r") or previous + 1)
+            previous = n
+            if n == row_no:
+                row = element
+                break
+            if n > row_no:
+                at = element
+                break
+        if row is None:
+            if not create:
+                return None, None
+            row = etree.Element(f"{M}row", r=str(row_no))
+            if at is None:
+                data.append(row)
+            else:
+                at.addprevious(row)
+        cell, following, previous = None, None, 0
+        for element in row.iterchildren(f"{M}c"):
+            ref_here = element.get("r")
+            n = _split(ref_here)[1] if ref_here else previous + 1
+            previous = n
+            if n == col_no:
+                cell = element
+                break
+            if n > col_no:
+                following = element
+                break
+        if cell is None and create:
+            cell = etree.Element(f"{M}c", r=ref)
+            style = self._default_style(part, row, col_no)
+            if style:
+                cell.set("s", str(style))
+            if following is None:
+                row.append(cell)
+            else:
+                following.addprevious(cell)
+            row.attrib.pop("spans", None)
+        return row, cell
+
+    def _default_style(self, part: str, row: etree._Element | None, col_no: int) -> int:
+        """The style an empty cell shows: its row's (when set) or its column's."""
+        if row is not None and row.get("customFormat") in ("1", "true") and row.get("s"):
+            return int(row.get("s", "0"))
+        cols = self.sheet_tree(part).find(f"{M}cols")
+        for col in [] if cols is None else cols:
+            if int(col.get("min", "0")) <= col_no <= int(col.get("max", "0")):
+                return int(col.get("style", "0"))
+        return 0
+
+    def _style(self, part: str, ref: str) -> int:
+        row, cell = self._cell(part, ref, create=False)
+        if cell is not None:
+            return int(cell.get("s", "0"))
+        return self._default_style(part, row, _split(ref)[1])
+
+    # -- the Surface ---------------------------------------------------------------------------
+
+    def has_sheet(self, name: str) -> bool:
+        return self.part_of(name) is not None
+
+    def read_rows(self, name: str) -> list[list[object]]:
+        part = self.part_of(name)
+        if part is None:
+            return []
+        rows: list[list[object]] = []
+        for row in self._rows(part).iterchildren(f"{M}row"):
+            values: list[object] = []
+            for c in row.iterchildren(f"{M}c"):
+                ref = c.get("r")
+                if ref:
+                    values.extend([None] * (_split(ref)[1] - 1 - len(values)))
+                kind, v = c.get("t"), c.find(f"{M}v")
+                if kind == "inlineStr":
+                    values.append("".join(t.text or "" for t in c.iter(f"{M}t")))
+                elif kind == "s" and v is not None and (v.text or "").isdigit() and int(v.text) < len(self.shared):
+                    values.append(self.shared[int(v.text)])
+                else:
+                    values.append(None if v is None else v.text)
+            rows.append(values)
+        return rows
+
+    def fill(self, sheet: str, cell: str) -> str | None:
+        part = self.part_of(sheet)
+        assert part is not None
+        xfs = list(self.xfs)
+        index = self._style(part, cell)
+        fill_id = int(xfs[index].get("fillId", "0")) if index < len(xfs) else 0
+        fills = list(self.fills)
+        if fill_id >= len(fills):
+            return None
+        pattern = fills[fill_id].find(f"{M}patternFill")
+        if pattern is None:
+            return f"fill:{fill_id}"
+        kind = pattern.get("patternType")
+        if kind in (None, "none"):
+            return None
+        fg = pattern.find(f"{M}fgColor")
+        if kind == "solid" and fg is not None and fg.get("rgb"):
+            return fg.get("rgb", "")[-6:].upper()
+        return f"fill:{fill_id}"
+
+    def _solid(self, colour: str) -> int:
+        rgb = f"FF{colour.upper()}"
+        for i, fill in enumerate(self.fills):
+            pattern = fill.find(f"{M}patternFill")
+            fg = None if pattern is None else pattern.find(f"{M}fgColor")
+            if pattern is not None and pattern.get("patternType") == "solid" and fg is not None and fg.get("rgb") == rgb:
+                return i
+        fill = etree.SubElement(self.fills, f"{M}fill")
+        pattern = etree.SubElement(fill, f"{M}patternFill", patternType="solid")
+        etree.SubElement(pattern, f"{M}fgColor", rgb=rgb)
+        etree.SubElement(pattern, f"{M}bgColor", indexed="64")
+        self.fills.set("count", str(len(self.fills)))
+        self.styles_dirty = True
+        return len(self.fills) - 1
+
+    def set_fill(self, sheet: str, cell: str, colour: str | None) -> None:
+        part = self.part_of(sheet)
+        assert part is not None
+        if colour is None:
+            fill_id = 0
+        elif colour.startswith("fill:"):
+            fill_id = int(colour[5:])
+        else:
+            fill_id = self._solid(colour)
+        xfs = list(self.xfs)
+        base = self._style(part, cell)
+        original = xfs[base] if base < len(xfs) else xfs[0]
+        if int(original.get("fillId", "0")) == fill_id:
+            return
+        wanted = copy.deepcopy(original)
+        wanted.set("fillId", str(fill_id))
+        wanted.set("applyFill", "1")
+        key = etree.tostring(wanted)
+        index = next((i for i, xf in enumerate(xfs) if etree.tostring(xf) == key), None)
+        if index is None:
+            self.xfs.append(wanted)
+            self.xfs.set("count", str(len(self.xfs)))
+            self.styles_dirty = True
+            index = len(self.xfs) - 1
+        _, c = self._cell(part, cell, create=True)
+        assert c is not None
+        c.set("s", str(index))
+        self.dirty.add(part)
+
+    def note(self, sheet: str, cell: str) -> str | None:
+        return self._notes(sheet).text(cell)
+
+    def set_note(self, sheet: str, cell: str, text: str | None) -> None:
+        notes = self._notes(sheet)
+        notes.remove(cell)
+        if text is not None:
+            notes.add(cell, text)
+
+    def set_value(self, sheet: str, cell: str, text: str) -> None:
+        part = self.part_of(sheet)
+        assert part is not None
+        _, c = self._cell(part, cell, create=True)
+        assert c is not None
+        for child in list(c):
+            c.remove(child)
+        c.set("t", "inlineStr")
+        t = etree.SubElement(etree.SubElement(c, f"{M}is"), f"{M}t")
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        self.dirty.add(part)
+
+    def put_sheet(self, sheet: NewSheet, hidden: bool = False) -> None:
+        part = self.part_of(sheet.title)
+        if part is not None:
+            self.trees.pop(part, None)
+            self.dirty.discard(part)
+            self.comments.pop(part, None)
+        self.patch.put(sheet, hidden)
+
+    def save(self, tmp: str) -> None:
+        for part in self.dirty:
+            self.patch.parts[part] = etree.tostring(self.trees[part], xml_declaration=True, encoding="UTF-8",
+                                                    standalone=True)
+        for notes in self.comments.values():
+            notes.write()
+        if self.styles_dirty:
+            self.patch.parts[self.styles_part] = etree.tostring(self.styles, xml_declaration=True, encoding="UTF-8",
+                                                                standalone=True)
+        self.patch.save(tmp)
+
+    def close(self) -> None:
+        self.patch.zip.close()
+
+
+def apply_plan(source: Path, target: Path, plan: Plan) -> Outcome:
+    """Write `source` to `target` with `plan` carried out; every part it does not change is copied as it is."""
+    try:
+        surface = PackageSurface(source)
+    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise _unusual(source) from exc
+    try:
+        outcome = apply(plan, surface)
+        atomic_save(target, surface.save)
+        return outcome
+    except (KeyError, ValueError, IndexError, etree.XMLSyntaxError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+        raise _unusual(source) from exc
+    finally:
+        surface.close()
+
+
+def _unusual(source: Path) -> WorkbookError:
+    return WorkbookError(
+        Text(f"{source.name} is put together in an unusual way, so the check could not be written into it. "
+             "Open it in Excel, save it, and try again.",
+             f"{source.name} zit ongebruikelijk in elkaar, dus de controle kon er niet in geschreven worden. "
+             "Open het in Excel, sla het op en probeer opnieuw.")
+    )
