@@ -151,7 +151,8 @@ def test_annotate_writes_the_checked_copy(make_workbook):
     path = faulty(make_workbook)
     result = run("annotate", str(path))
     assert result.returncode == 1
-    assert result.stdout.strip() == f"{path.with_name(path.stem + '.checked.xlsx')}: 3 errors, 1 warning"
+    assert result.stdout.strip() == (f"{path.with_name(path.stem + '.checked.xlsx')}: 3 errors, 1 warning\n"
+                                     "marked 4 cells (4 notes)")
 
 
 def test_gaps_json_has_the_documented_shape_and_top():

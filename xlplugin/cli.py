@@ -117,11 +117,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    """Check a workbook and add a Findings sheet that links to every problem's cell.
+    """Check a workbook and write the result into it, as the Check button does in Excel.
 
     Example: xlplugin annotate journey.xlsx           (writes journey.checked.xlsx)
              xlplugin annotate journey.xlsx --in-place  (keeps journey.backup.xlsx)
-    Nothing else in the workbook changes: images, charts, comments, macros and styles stay.
+    Adds the Findings and Priorities sheets, colours each faulty cell and gives it a note,
+    and writes the date of the check on the Start sheet; a later run first takes the
+    earlier marks away (the cell's own colour comes back). Nothing else changes: images,
+    charts, the user's comments, macros and styles stay.
     Exit 0 without errors, 1 with errors, 2 when the file cannot be read or written.
     """
     from .api import annotate_workbook
@@ -129,6 +132,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     done = annotate_workbook(args.path, args.output, args.in_place, args.lang, args.min_respondents)
     lang = args.lang or done.report.language or message_lang()
     _say(f"{done.path}: {done.report.headline(lang)}")
+    outcome = done.outcome
+    _say(Text(f"marked {outcome.marked} cells ({outcome.notes} notes)", f"{outcome.marked} cellen gemarkeerd "
+              f"({outcome.notes} notities)").in_(lang) + (Text(f"; {len(outcome.kept_notes)} own notes kept",
+              f"; {len(outcome.kept_notes)} eigen notities behouden").in_(lang) if outcome.kept_notes else ""))
     if done.backup:
         _say(f"backup: {done.backup}")
     return EXIT_OK if done.report.valid else EXIT_PROBLEMS
@@ -218,6 +225,38 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return EXIT_OK if done.report.valid else EXIT_PROBLEMS
 
 
+def cmd_excel(args: argparse.Namespace) -> int:
+    """Put the Journey tab into Excel: buttons Check, Priorities, Deck and New template.
+
+    Example: xlplugin excel install                  (Windows or macOS, with Excel closed)
+             xlplugin excel install --dry-run -o out/ (only build out/xlplugin.xlam)
+             xlplugin excel uninstall
+             xlplugin excel lite -o lite/            (Excel on the web: files for xlwings Lite)
+    install builds xlplugin.xlam from the add-in that xlwings ships, with this Python as
+    its interpreter, and puts it in Excel's XLSTART folder; needs xlplugin[excel].
+    """
+    if args.action == "lite":
+        from .lite import write_lite
+
+        for path in write_lite(Path(args.output or "xlplugin-lite")):
+            _say(f"Wrote {path}")
+        return EXIT_OK
+    from . import addin
+
+    if args.action == "uninstall":
+        removed = addin.uninstall()
+        _say(f"Removed {removed}" if removed else "The add-in was not installed.")
+        return EXIT_OK
+    if args.dry_run:
+        built = addin.build_addin(Path(args.output or "."), args.interpreter)
+        _say(f"Built {built.path} (xlwings {built.xlwings_version}; not installed)")
+        return EXIT_OK
+    built = addin.install()
+    _say(f"Installed {built.path} (xlwings {built.xlwings_version}, Python {built.interpreter}).")
+    _say("Start Excel: the Journey tab is on the ribbon.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .examples import DEMO_EXAMPLE, EXAMPLES
 
@@ -294,6 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="BRAND.pptx", help="the company's PowerPoint template")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the deck (default: the workbook's)")
     p.add_argument("--allow-errors", action="store_true", help="write the deck even when the check finds errors")
+
+    p = command("excel", cmd_excel)
+    p.add_argument("action", choices=["install", "uninstall", "lite"], help="what to do")
+    p.add_argument("--dry-run", action="store_true", help="install: build the add-in only, do not install it")
+    p.add_argument("-o", "--output", metavar="DIR", help="folder for --dry-run or lite (default: . / xlplugin-lite)")
+    p.add_argument("--interpreter", metavar="PYTHON", help="--dry-run: the Python the add-in runs (default: none set)")
 
     p = command("demo", cmd_demo)
     p.add_argument(

@@ -194,7 +194,7 @@ def _activate(book: Any, title: Text, lang: Lang) -> None:
         sheet.activate()
 
 
-def check(book: Any, now: datetime | None = None) -> str:
+def check(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
     """Check the workbook, mark its faulty cells and show the Findings sheet."""
     from .sheets import FINDINGS_TITLE
 
@@ -209,7 +209,7 @@ def check(book: Any, now: datetime | None = None) -> str:
     )
 
 
-def priorities(book: Any, now: datetime | None = None) -> str:
+def priorities(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
     """Check the workbook and show the Priorities sheet with the top gaps in the message."""
     from .priorities import QUADRANTS
     from .sheets import PRIORITIES_TITLE
@@ -228,15 +228,18 @@ def priorities(book: Any, now: datetime | None = None) -> str:
     return "\n".join(lines)
 
 
-def _folder(book: Any, lang: Lang) -> Path:
-    folder = Path(str(book.fullname)).parent
-    if not str(book.fullname) or not folder.is_absolute() or not folder.is_dir():
+def _folder(book: Any, lang: Lang, folder: str | Path | None = None) -> Path:
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder)
+    here = Path(str(book.fullname)).parent
+    if not str(book.fullname) or not here.is_absolute() or not here.is_dir():
         raise WorkbookError(Text("Save the workbook first: the deck is written next to it.",
                                  "Sla de werkmap eerst op: de presentatie komt ernaast te staan."))
-    return folder
+    return here
 
 
-def deck(book: Any, now: datetime | None = None) -> str:
+def deck(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
     """Check the workbook and, without errors, write the deck next to it."""
     from .api import write_deck
 
@@ -245,23 +248,23 @@ def deck(book: Any, now: datetime | None = None) -> str:
         return report.headline(lang) + ". " + Text(
             "Fix the errors first (see the Findings sheet); then the deck can be written.",
             "Los eerst de fouten op (zie het blad Bevindingen); dan kan de presentatie gemaakt worden.").in_(lang)
-    target = _folder(book, lang) / f"{Path(str(book.name)).stem}.pptx"
+    target = _folder(book, lang, folder) / f"{Path(str(book.name)).stem}.pptx"
     slides = write_deck(result.document, target, lang)
     return Text(f"The deck is written: {target} ({slides} slides).",
                 f"De presentatie is gemaakt: {target} ({slides} dia's).").in_(lang)
 
 
-def new(book: Any, now: datetime | None = None) -> str:
+def new(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
     """Write an empty journey template next to the workbook and open it."""
     from .document import empty_document
     from .workbook import write_workbook
 
     lang = _lang(None, book)
-    folder = _folder(book, lang)
-    n, target = 1, folder / "journey.xlsx"
+    where = _folder(book, lang, folder)
+    n, target = 1, where / "journey.xlsx"
     while target.exists():
         n += 1
-        target = folder / f"journey-{n}.xlsx"
+        target = where / f"journey-{n}.xlsx"
     write_workbook(target, empty_document(lang), lang)
     book.app.books.open(str(target))
     return Text(f"A new journey workbook is open: {target}", f"Een nieuwe klantreis-werkmap is geopend: {target}").in_(lang)
@@ -271,8 +274,10 @@ _DISPATCH: dict[str, Callable[..., str]] = {"check": check, "priorities": priori
 TITLE = Text("Journey", "Klantreis")
 
 
-def run(action: str, book: Any = None, now: datetime | None = None) -> str:
-    """What a ribbon button does: the action on the calling workbook, its outcome in a message box."""
+def run(action: str, book: Any = None, now: datetime | None = None, folder: str | Path | None = None) -> str:
+    """What a ribbon button does: the action on the calling workbook, its outcome in a message box.
+
+    `folder` is where deck and new write (default: beside the workbook, which must be saved)."""
     if book is None:
         import xlwings as xw
 
@@ -283,7 +288,7 @@ def run(action: str, book: Any = None, now: datetime | None = None) -> str:
             raise WorkbookError(Text(f"Unknown button '{action}': reinstall the add-in (xlplugin excel install).",
                                      f"Onbekende knop '{action}': installeer de invoegtoepassing opnieuw "
                                      "(xlplugin excel install)."))
-        message, mode = _DISPATCH[action](book, now), "info"
+        message, mode = _DISPATCH[action](book, now, folder), "info"
     except WorkbookError as exc:
         message, mode = exc.in_(lang), "critical"
     except Exception:  # the last guard: a message box, never a traceback
