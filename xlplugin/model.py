@@ -8,7 +8,7 @@ object keeps its `pointer` into the document; the locator turns it into a cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .document import Document
 from .priorities import Scale
@@ -104,8 +104,9 @@ class Action:
     status: str | None
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
+    """One respondent's answer about one touchpoint (a named tuple: a survey holds 100,000 of them)."""
+
     pointer: str
     respondent: str
     touchpoint_id: str

@@ -91,16 +91,68 @@ class _Walker:
 
     def fine(self, node: dict[str, Any], value: Any) -> bool:
         """True when `value` has nothing to report under `node` (the fast path: no strings built)."""
+        return self.predicate(node)(value)
+
+    def predicate(self, node: dict[str, Any]) -> Any:
+        """The compiled check of `node`, built on first use (so recursive $refs are fine)."""
         key = id(node)
         check = self.checks.get(key)
         if check is None:
             check = self.checks[key] = self.compile(self.resolve(node))
-        return check(value)
+        return check
+
+    def _lazy(self, node: dict[str, Any]) -> Any:
+        cell: list[Any] = []
+
+        def check(value: Any) -> bool:
+            if not cell:
+                cell.append(self.predicate(node))
+            return cell[0](value)
+
+        return check
+
+    def _object(self, node: dict[str, Any]) -> Any:
+        """An object of known properties: one call per property value, no lookups on the way."""
+        required, closed = tuple(node.get("required", ())), node.get("additionalProperties") is False
+        properties = {k: self._lazy(sub) for k, sub in node["properties"].items()}
+        get = properties.get
+
+        def check(value: Any) -> bool:
+            if type(value) is not dict:
+                return False
+            for k in required:
+                if k not in value:
+                    return False
+            for k, v in value.items():
+                p = get(k)
+                if p is None:
+                    if closed:
+                        return False
+                elif not p(v):
+                    return False
+            return True
+
+        return check
+
+    def _array(self, node: dict[str, Any]) -> Any:
+        item = self._lazy(node["items"])
+
+        def check(value: Any) -> bool:
+            return type(value) is list and all(map(item, value))
+
+        return check
 
     def compile(self, node: dict[str, Any]) -> Any:
         leaf = _leaf(node)
         if leaf is not None:
             return leaf
+        keys = set(node) - {"description", "title"}
+        if node.get("type") == "object" and "properties" in node and keys <= {
+                "type", "properties", "required", "additionalProperties"} and node.get(
+                "additionalProperties", False) is False:
+            return self._object(node)
+        if node.get("type") == "array" and keys == {"type", "items"}:
+            return self._array(node)
         kind, enum, const = node.get("type"), node.get("enum"), node.get("const", _MISSING)
         low, high, shortest = node.get("minimum"), node.get("maximum"), node.get("minLength")
         properties, required = node.get("properties"), node.get("required", ())

@@ -104,6 +104,8 @@ def parse_value(field: Field, raw: object) -> Value:
         return text or None
     if (t is float or t is int) and kind in ("number", "scale", "integer"):
         return tidy_number(float(raw)) if t is float else raw
+    if t is str and kind == "id":
+        return " ".join(raw.split()) or None
     if is_blank(raw):
         return None
     if kind in ("number", "scale", "integer"):

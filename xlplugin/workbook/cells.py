@@ -160,10 +160,11 @@ class Book:
                 sheet = self._book.get_sheet_by_name(title)
                 cells = Cells()
                 start = sheet.start or (0, 0)
-                for i, values in enumerate(sheet.to_python()):
-                    row = {start[1] + j + 1: v for j, v in enumerate(values) if not (isinstance(v, str) and v == "")}
+                rows = cells.rows
+                for i, values in enumerate(sheet.to_python(), start[0] + 1):
+                    row = {j: v for j, v in enumerate(values, start[1] + 1) if v != ""}
                     if row:
-                        cells.rows[start[0] + i + 1] = row
+                        rows[i] = row
                 result[title] = cells
             with zipfile.ZipFile(self.path) as archive:
                 parts = self._parts

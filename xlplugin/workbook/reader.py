@@ -150,24 +150,28 @@ class _SheetReader:
             if r > header:
                 uncalculated.setdefault(r, []).append(c)
         items: list[dict[str, Any]] = []
-        for r in sorted({k for k in self.cells.rows if k > header} | set(uncalculated)):
-            found = []
-            for c, raw in self.cells.row(r).items():
-                f = by_column.get(c)
-                if f is not None:
+        ordered = sorted(inputs, key=lambda fc: order[fc[0].key])  # the document's order of keys
+        rows = self.cells.rows
+        empty: dict[int, Any] = {}
+        for r in sorted({k for k in rows if k > header} | set(uncalculated)):
+            cells = rows.get(r, empty)
+            item = {}
+            for f, c in ordered:
+                raw = cells.get(c)
+                if raw is not None:
                     value = parse_value(f, raw)
                     if value is not None:
-                        found.append((order[f.key], f.key, value))
-            for c in uncalculated.get(r, ()):
-                self.value(by_column[c], r, c)  # reports the formula without a value
-            found.sort()
-            item = {key: value for _, key, value in found}
+                        item[f.key] = value
+            if r in uncalculated:
+                for c in uncalculated[r]:
+                    self.value(by_column[c], r, c)  # reports the formula without a value
             if item:  # a blank row inside a table does not end it
-                self.reported.update(
-                    f"/{self.sheet.key}/{len(items)}/{f.key}"
-                    for f, _ in inputs
-                    if (r, f.key) in self.uncalculated
-                )
+                if self.uncalculated:
+                    self.reported.update(
+                        f"/{self.sheet.key}/{len(items)}/{f.key}"
+                        for f, _ in inputs
+                        if (r, f.key) in self.uncalculated
+                    )
                 items.append(item)
                 place.rows.append(r)
         return items, place
