@@ -105,8 +105,9 @@ def annotate_workbook(
 
     source = Path(path)
     result = read_workbook(source)
-    report = validate(result, Settings(min_respondents=min_respondents), file=str(source))
-    priorities = rank_gaps(Journey.from_document(result.document))
+    journey = Journey.from_document(result.document)
+    report = validate(result, Settings(min_respondents=min_respondents), file=str(source), journey=journey)
+    priorities = rank_gaps(journey)
     if in_place:
         target = source
     elif output is not None:
@@ -144,8 +145,9 @@ def gaps_workbook(path: str | Path, min_respondents: int = 5) -> Gaps:
     from .workbook import read_workbook
 
     result = read_workbook(path)
-    report = validate(result, Settings(min_respondents=min_respondents), file=str(path))
-    return Gaps(rank_gaps(Journey.from_document(result.document)), report)
+    journey = Journey.from_document(result.document)
+    report = validate(result, Settings(min_respondents=min_respondents), file=str(path), journey=journey)
+    return Gaps(rank_gaps(journey), report)
 
 
 def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:

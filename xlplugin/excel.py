@@ -181,8 +181,9 @@ def _check(book: Any, now: datetime | None) -> tuple[Any, Any, Lang, Any]:
     from .workbook.reader import read_book
 
     result = read_book(LiveBook(book))  # type: ignore[arg-type]
-    report = validate(result, Settings(), file=book.name)
-    priorities = rank_gaps(Journey.from_document(result.document))
+    journey = Journey.from_document(result.document)
+    report = validate(result, Settings(), file=book.name, journey=journey)
+    priorities = rank_gaps(journey)
     lang = _lang(report.language)
     apply(make_plan(report, priorities, lang, now or datetime.now()), LiveSurface(book))
     return result, report, lang, priorities

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import ReadResult
+from ..model import Journey
 from ..report import Report, reading_order
 from .context import Context, Settings
 from .rules import RULES
@@ -11,9 +12,12 @@ from .values import schema_findings
 __all__ = ["Settings", "validate"]
 
 
-def validate(result: ReadResult, settings: Settings | None = None, file: str | None = None) -> Report:
-    """Every finding about the workbook that `result` was read from, in reading order."""
-    ctx = Context(result.document, result.locator, settings or Settings(), set(result.reported))
+def validate(
+    result: ReadResult, settings: Settings | None = None, file: str | None = None, journey: Journey | None = None,
+) -> Report:
+    """Every finding about the workbook that `result` was read from, in reading order.
+    `journey`: the model of `result.document` when the caller has built it already."""
+    ctx = Context(result.document, result.locator, settings or Settings(), set(result.reported), journey)
     findings = list(result.findings)
     findings.extend(schema_findings(ctx))  # first: it marks what the rules should leave alone
     for rule in RULES:

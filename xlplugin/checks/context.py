@@ -26,9 +26,12 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     flagged: set[str] = field(default_factory=set)
     """Pointers whose value the schema check already reported: the rules leave them alone."""
+    journey: Journey | None = None  # type: ignore[assignment]
+    """The model of the document: built here unless given."""
 
     def __post_init__(self) -> None:
-        self.journey = Journey.from_document(self.document)
+        if self.journey is None:
+            self.journey = Journey.from_document(self.document)
 
     def at(self, code: str, pointer: str, **params: object) -> Finding:
         """A finding of `code` at the cell `pointer` was read from."""

@@ -150,18 +150,23 @@ class _SheetReader:
             if r > header:
                 uncalculated.setdefault(r, []).append(c)
         items: list[dict[str, Any]] = []
-        ordered = sorted(inputs, key=lambda fc: order[fc[0].key])  # the document's order of keys
+        ordered = [(f, c, f.kind in ("number", "scale", "integer"))  # in the document's order of keys
+                   for f, c in sorted(inputs, key=lambda fc: order[fc[0].key])]
         rows = self.cells.rows
         empty: dict[int, Any] = {}
         for r in sorted({k for k in rows if k > header} | set(uncalculated)):
             cells = rows.get(r, empty)
             item = {}
-            for f, c in ordered:
+            for f, c, numeric in ordered:
                 raw = cells.get(c)
-                if raw is not None:
-                    value = parse_value(f, raw)
-                    if value is not None:
-                        item[f.key] = value
+                if raw is None:
+                    continue
+                if numeric and type(raw) is float:  # the common case, without a call (cf. parse_value)
+                    item[f.key] = int(raw) if raw.is_integer() and -2**53 < raw < 2**53 else raw
+                    continue
+                value = parse_value(f, raw)
+                if value is not None:
+                    item[f.key] = value
             if r in uncalculated:
                 for c in uncalculated[r]:
                     self.value(by_column[c], r, c)  # reports the formula without a value
