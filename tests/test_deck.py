@@ -211,3 +211,14 @@ def test_deck_from_the_library(tmp_path):
     done = deck_workbook(write_workbook(tmp_path / "j.xlsx", example("home-insurance")), template=None)
     assert done.path == tmp_path / "j.pptx" and done.slides == 13 and done.report.valid
     assert ROOT.exists()
+
+
+def test_text_with_line_breaks_and_markup_characters_reaches_the_slides():
+    doc = example()
+    doc["persona"]["description"] = "Line one\nLine two & <three>"
+    doc["touchpoints"][0]["name"] = "Reads the letter\nand the small print"
+    doc["blueprint"][0]["activity"] = "Checks <premium> & cover"
+    text = "\n".join(all_text(slide) for slide in deck_of(doc, "en").slides)
+    assert "Line one\nLine two & <three>" in text  # a text box (persona card)
+    assert "Checks <premium> & cover" in text  # a blueprint lane
+    assert "Reads the letter and the small print" in text  # the appendix table puts it on one line

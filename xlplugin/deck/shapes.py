@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -45,6 +47,21 @@ def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_
     return fitting_size(paragraphs, width, height, size, size - 0.01, whole_words) >= size
 
 
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_PLAIN = {i for i in range(32)} - {9}  # control characters: such text takes python-pptx's slower path
+
+
+def _plain(text: str) -> bool:
+    return not any(ord(ch) in _PLAIN for ch in text)
+
+
+def _colour(tint: RGBColor | None, theme: Any = None) -> str:
+    if tint is not None:
+        return f'<a:solidFill><a:srgbClr val="{tint}"/></a:solidFill>'
+    return f'<a:solidFill><a:schemeClr val="{theme.xml_value}"/></a:solidFill>'
+
+
 def text_box(
     slide: Any, area: Area, paragraphs: Sequence[str | tuple[str, dict[str, Any]]], largest: float = 14,
     smallest: float = 7, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
@@ -53,32 +70,59 @@ def text_box(
     """A box holding `paragraphs` (text, or (text, {"bold": True, "size": 12})) at the largest size that fits.
 
     The box also asks PowerPoint to shrink text on overflow, for when people edit it later.
+    Its XML is written in one go: a deck has hundreds of these, and python-pptx's property
+    setters cost most of the deck's time.
     """
     box = slide.shapes.add_shape(shape, Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
-    if fill is None and theme_fill is None:
-        box.fill.background()
-    elif theme_fill is not None:
-        box.fill.solid()
-        box.fill.fore_color.theme_color = theme_fill
-    else:
-        box.fill.solid()
-        box.fill.fore_color.rgb = RGBColor.from_string(fill)
-    box.line.fill.background()
-    style = box._element.find(qn("p:style"))
+    element = box._element
+    style = element.find(qn("p:style"))
     if style is not None:  # the theme's shape style adds a shadow and a outline we do not want
-        box._element.remove(style)
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = anchor
-    for side in ("margin_left", "margin_right"):
-        setattr(frame, side, Pt(5))
-    frame.margin_top = frame.margin_bottom = Pt(3)
+        element.remove(style)
     items = [(p, {}) if isinstance(p, str) else p for p in paragraphs]
     texts = [t for t, _ in items]
     size = fitting_size(texts, area.width, area.height, largest, smallest)
     if not fits(texts, area.width, area.height, size):
         # No size keeps every word whole (one word is wider than the box): fit by height and let it break.
         size = fitting_size(texts, area.width, area.height, largest, smallest, whole_words=False)
+    if theme_fill is not None:
+        shape_fill = _colour(None, theme_fill)
+    elif fill is not None:
+        shape_fill = f'<a:solidFill><a:srgbClr val="{fill.upper()}"/></a:solidFill>'
+    else:
+        shape_fill = "<a:noFill/>"
+    paras = []
+    for text, look in items:
+        tint = look.get("colour", colour)
+        if tint is not None:
+            ink = _colour(tint)
+        elif fill is None and theme_fill is None:
+            ink = _colour(None, MSO_THEME_COLOR.TEXT_1)
+        else:
+            ink = _colour(RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26))
+        pt = look.get("size", size) if look.get("size", 0) <= size else size
+        paras.append(
+            f'<a:p><a:pPr algn="{look.get("align", align).xml_value}"/><a:r>'
+            f'<a:rPr sz="{round(pt * 100)}" b="{1 if look.get("bold") else 0}">{ink}</a:rPr>'
+            f"<a:t>{escape(text)}</a:t></a:r></a:p>"
+        )
+    if not all(_plain(t) for t in texts):
+        paras = ["<a:p/>"]  # filled in below by python-pptx, which escapes control characters
+    sp_pr = element.find(qn("p:spPr"))
+    for part in parse_xml(f'<x xmlns:a="{_A}">{shape_fill}<a:ln><a:noFill/></a:ln></x>'):
+        sp_pr.append(part)
+    body = parse_xml(
+        f'<p:txBody xmlns:p="{_P}" xmlns:a="{_A}"><a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square" '
+        'lIns="63500" rIns="63500" tIns="38100" bIns="38100"><a:normAutofit/></a:bodyPr><a:lstStyle/>'
+        + "".join(paras) + "</p:txBody>"
+    )
+    element.replace(element.find(qn("p:txBody")), body)
+    if paras == ["<a:p/>"]:
+        _slow_paragraphs(box.text_frame, items, size, align, colour, fill, theme_fill)
+    return box
+
+
+def _slow_paragraphs(frame: Any, items: list[tuple[str, dict[str, Any]]], size: float, align: Any,
+                     colour: RGBColor | None, fill: str | None, theme_fill: Any) -> None:
     for i, (text, style) in enumerate(items):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         para.alignment = style.get("align", align)
@@ -93,8 +137,6 @@ def text_box(
             run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
         else:
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26)
-    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
-    return box
 
 
 def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
@@ -116,7 +158,33 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     # The header row shrinks until its longest word fits each column: a header never breaks mid-word.
     head_size = min([size] + [fitting_size([h], w, row_height * 4, size, 6) for h, w in zip(headers, column_widths,
                                                                                             strict=True)])
-    for r, values in enumerate([list(headers), *[list(v) for v in rows]]):
+    all_rows = [[str(v) for v in headers], *[[str(v) for v in r] for r in rows]]
+    if not all(_plain(v.replace("\n", "")) for r in all_rows for v in r):
+        _slow_cells(tbl, all_rows, row_height, head_size, size)
+        return shape
+    # The rows' XML in one go (python-pptx's per-cell setters are most of a deck's time).
+    xml = []
+    for r, values in enumerate(all_rows):
+        sz, bold = round((head_size if r == 0 else size) * 100), 1 if r == 0 else 0
+        cells = "".join(
+            '<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+            + "".join(f'<a:p><a:r><a:rPr sz="{sz}" b="{bold}"/><a:t>{escape(line)}</a:t></a:r></a:p>'
+                      if line else "<a:p/>" for line in value.split("\n"))
+            + '</a:txBody><a:tcPr marL="50800" marR="50800" marT="25400" marB="25400"/></a:tc>'
+            for value in values
+        )
+        xml.append(f'<a:tr h="{row_height}">{cells}</a:tr>')
+    fresh = parse_xml(f'<a:tbl xmlns:a="{_A}">{"".join(xml)}</a:tbl>')
+    tbl_element = tbl._tbl
+    for tr in tbl_element.findall(qn("a:tr")):
+        tbl_element.remove(tr)
+    for tr in list(fresh):
+        tbl_element.append(tr)
+    return shape
+
+
+def _slow_cells(tbl: Any, all_rows: list[list[str]], row_height: int, head_size: float, size: float) -> None:
+    for r, values in enumerate(all_rows):
         tbl.rows[r].height = Emu(row_height)
         for c, value in enumerate(values):
             cell = tbl.cell(r, c)
@@ -124,12 +192,11 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
             cell.margin_top = cell.margin_bottom = Pt(2)
             frame = cell.text_frame
             frame.word_wrap = True
-            frame.text = str(value)
+            frame.text = value
             for para in frame.paragraphs:
                 for run in para.runs:
                     run.font.size = Pt(head_size if r == 0 else size)
                     run.font.bold = r == 0
-    return shape
 
 
 def rows_per_page(area: Area, size: float, lines_per_row: float = 1.0) -> int:
