@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from .layout import Field, choice_index
 from .text import normalise_name
@@ -74,9 +75,22 @@ def parse_date(raw: object) -> str:
     return text
 
 
+_CHOICES: dict[int, tuple[Field, dict[str, Any], list[Any], bool]] = {}
+
+
+def _choices(field: Field) -> tuple[Field, dict[str, Any], list[Any], bool]:
+    """The field's choice index, codes, and whether a code is a number: built once per field."""
+    found = _CHOICES.get(id(field))
+    if found is None or found[0] is not field:
+        codes = [c.code for c in field.choices]
+        found = _CHOICES[id(field)] = (field, choice_index(field), codes, any(type(c) is int for c in codes))
+    return found
+
+
 def _parse_choice(field: Field, raw: object) -> Value:
-    index = choice_index(field)
-    codes = [c.code for c in field.choices]
+    _, index, codes, numeric = _choices(field)
+    if numeric and type(raw) is float and raw == raw:  # emotion as Excel stores it (NaN is no number)
+        return tidy_number(raw)
     if isinstance(raw, dt.datetime | dt.date) and "1-5" in codes:
         # Excel turns a typed 1-5 into the 1st of May (or 5 January): read it back.
         pair = {raw.day, raw.month}
@@ -84,7 +98,7 @@ def _parse_choice(field: Field, raw: object) -> Value:
     if isinstance(raw, bool):
         return raw if raw in codes else as_text(raw)
     number = parse_number(raw)
-    if number is not None and any(type(c) is int for c in codes):
+    if number is not None and numeric:
         return number  # a numeric choice (emotion): the range is the schema's to check
     key = normalise_name(as_text(raw))
     if key in index:
