@@ -68,6 +68,16 @@ class Cells:
         return found
 
 
+def _has_formula(xml: bytes) -> bool:
+    """True when the sheet's cells hold a formula tag (the precise tags, searched only where
+    a cheap search for "<f" or ":f" inside the cell data finds a candidate)."""
+    end = xml.rfind(b"sheetData>")
+    end = len(xml) if end < 0 else end
+    if xml.find(b"<f", 0, end) < 0 and xml.find(b":f", 0, end) < 0:
+        return False
+    return any(xml.find(tag, 0, end) >= 0 for tag in _FORMULA_TAGS)
+
+
 def _column(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -175,7 +185,7 @@ class Book:
                         xml = archive.read(part)
                         if _ERROR_MARK in xml:
                             _errors(xml, result[title])
-                        if any(tag in xml for tag in _FORMULA_TAGS):
+                        if _has_formula(xml):
                             result[title].xml = xml
             return result
         except WorkbookError:
