@@ -127,8 +127,8 @@ class Range(_Recording):
                 cell.formula = None
                 if isinstance(v, str) and v.startswith("'"):
                     v = v[1:]  # Excel: the apostrophe makes text and is not part of the value
-                elif isinstance(v, str) and v.startswith("="):
-                    raise AssertionError(f"text written as a formula: {v}")
+                elif isinstance(v, str) and v:
+                    raise AssertionError(f"text written without the apostrophe, so Excel may convert it: {v}")
                 cell.value = None if v == "" else v  # Excel keeps no empty text
 
     @property

@@ -40,12 +40,10 @@ XLWINGS_NAMES = {
 }
 """Every xlwings name this module uses, by class."""
 
-_RISKY = ("=", "+", "-", "@")
-
-
 def _safe(value: object) -> object:
-    """Text that Excel would take for a formula is written as text."""
-    if isinstance(value, str) and value.startswith(_RISKY):
+    """Text stays text: the leading apostrophe keeps Excel from reading "=1+1" as a formula,
+    "1-5" as a date or "00B0F0" as a number (the apostrophe is not part of the value)."""
+    if isinstance(value, str) and value:
         return "'" + value
     return value
 

@@ -156,14 +156,15 @@ def read_registry(surface: Surface) -> list[Registered]:
         cells = [("" if v is None else str(v)) for v in (list(row) + [None] * 5)[:5]]
         sheet, cell, mark, before, note = cells
         if sheet and _CELL.match(cell) and mark:
-            found.append(Registered(sheet, cell, mark, before or None, note == "yes"))
+            found.append(Registered(sheet, cell, mark.lstrip("#"), before.lstrip("#") or None, note == "yes"))
     return found
 
 
 def registry_sheet(registered: Sequence[Registered]) -> NewSheet:
     rows: list[list[str | int | float | None]] = [list(REGISTRY_HEADERS)]
     for r in registered:
-        rows.append([r.sheet, r.cell, r.mark, r.before or "", "yes" if r.note else ""])
+        # Colours as #RRGGBB: a bare 000000 or 1E1000 would turn into a number in Excel.
+        rows.append([r.sheet, r.cell, f"#{r.mark}", f"#{r.before}" if r.before else "", "yes" if r.note else ""])
     return NewSheet(REGISTRY, (), rows, (24, 8, 8, 12, 6))
 
 

@@ -168,9 +168,12 @@ def rank_gaps(journey: Journey) -> Priorities:
     ranked = [replace(p, rank=rank) for rank, (p, _) in enumerate(rated, start=1)]
     unrated = [p for p, _ in in_order if p.gap is None]
 
+    by_phase: dict[str, list[Priority]] = {}
+    for p, _ in items:
+        by_phase.setdefault(normalise_name(p.phase or ""), []).append(p)
     views = []
     for phase in journey.phases:
-        members = [p for p, _ in items if normalise_name(p.phase or "") == normalise_name(phase.name)]
+        members = by_phase.get(normalise_name(phase.name), [])
         views.append(PhaseView(
             phase.name, len(members),
             _mean([p.rating for p in members if p.rating is not None]),
