@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -194,3 +195,18 @@ def test_a_large_journey_gets_one_unlabelled_series(tmp_path):
     [chart] = openpyxl.load_workbook(done.path)["Priorities"]._charts
     assert len(chart.series) == 1 + 6
     assert chart.series[0].xVal.numRef.f == "'Priorities'!$F$2:$F$121"
+
+
+def test_rerun_keeps_one_note_shape_per_note_and_the_users_own(tmp_path):
+    source = rich_workbook(tmp_path)
+    first = annotate_workbook(source)
+    for _ in range(2):
+        annotate_workbook(first.path, in_place=True)
+    after = parts(first.path)
+    vml = next(data.decode() for name, data in after.items() if name.endswith(".vml"))
+    comments = next(data.decode() for name, data in after.items() if name.startswith("xl/comments"))
+    shapes = re.findall(r"<(?:\w+:)?shape\s", vml)  # openpyxl wrote Anna's as <ns0:shape>
+    assert len(shapes) == comments.count("<comment ") == 2  # Anna's note and the mark on F3
+    wb = openpyxl.load_workbook(first.path)
+    assert wb["Touchpoints"]["N2"].comment.text == "Check with the claims team"
+    assert wb["Touchpoints"]["F3"].comment.text.startswith("xlplugin · error [invalid-number]")

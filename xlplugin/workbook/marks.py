@@ -10,6 +10,7 @@ copied byte for byte by the package patch.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import posixpath
 import re
@@ -95,31 +96,42 @@ class _Comments:
         self.vml_part = surface.target(sheet_part, VML)
         self.root = etree.fromstring(patch.zip.read(self.part), _PARSER) if self.part else None
         self.vml = patch.zip.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
+        self.by_ref: dict[str, etree._Element] = {}
+        if self.root is not None:
+            for c in self.root.iter(f"{M}comment"):
+                self.by_ref.setdefault(c.get("ref", ""), c)
+        self.gone: set[tuple[int, int]] = set()
+        """(row, column), 0-based, of removed notes whose VML shapes are dropped when written."""
         self.dirty = False
 
     def find(self, cell: str) -> etree._Element | None:
-        if self.root is None:
-            return None
-        return next((c for c in self.root.iter(f"{M}comment") if c.get("ref") == cell), None)
+        return self.by_ref.get(cell)
 
     def text(self, cell: str) -> str | None:
         c = self.find(cell)
         return None if c is None else "".join(t.text or "" for t in c.iter(f"{M}t"))
 
     def remove(self, cell: str) -> None:
-        c = self.find(cell)
+        c = self.by_ref.pop(cell, None)
         if c is None:
             return
         c.getparent().remove(c)
-        if self.vml is not None:
-            row, col = _split(cell)
-
-            def keep(m: re.Match[str]) -> str:
-                rc = _ROW_COL.search(m.group(0))
-                return "" if rc and (int(rc.group(1)), int(rc.group(2))) == (row - 1, col - 1) else m.group(0)
-
-            self.vml = _SHAPE.sub(keep, self.vml)
+        row, col = _split(cell)
+        self.gone.add((row - 1, col - 1))
         self.dirty = True
+
+    def _drop_shapes(self) -> None:
+        """The VML shapes of removed notes, all in one pass (a sheet may have thousands)."""
+        if not self.gone or self.vml is None:
+            return
+        gone = self.gone
+
+        def keep(m: re.Match[str]) -> str:
+            rc = _ROW_COL.search(m.group(0))
+            return "" if rc and (int(rc.group(1)), int(rc.group(2))) in gone else m.group(0)
+
+        self.vml = _SHAPE.sub(keep, self.vml)
+        self.gone = set()
 
     def add(self, cell: str, text: str) -> None:
         if self.root is None:
@@ -136,7 +148,9 @@ class _Comments:
         listing = self.root.find(f"{M}commentList")
         if listing is None:
             listing = etree.SubElement(self.root, f"{M}commentList")
+        self._drop_shapes()  # the old shape of this cell goes before the new one is added
         comment = etree.SubElement(listing, f"{M}comment", ref=cell, authorId=str(names.index(AUTHOR)), shapeId="0")
+        self.by_ref[cell] = comment
         t = etree.SubElement(etree.SubElement(etree.SubElement(comment, f"{M}text"), f"{M}r"), f"{M}t")
         t.text = text
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -181,6 +195,7 @@ class _Comments:
         surface.dirty.add(self.sheet_part)
 
     def write(self) -> None:
+        self._drop_shapes()
         if self.dirty and self.part and self.vml_part and self.root is not None and self.vml is not None:
             self.surface.patch.parts[self.part] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
                                                                   standalone=True)
@@ -196,6 +211,9 @@ class PackageSurface:
         self.dirty: set[str] = set()
         self.comments: dict[str, _Comments] = {}
         self.rels: dict[str, etree._Element] = {}
+        self.row_indexes: dict[str, dict[int, etree._Element]] = {}
+        self.row_numbers: dict[str, list[int]] = {}
+        self.xf_keys: dict[bytes, int] | None = None
         self.shape_id = 3072
         styles = self.target(self.patch.workbook, STYLES)
         if styles is None:
@@ -275,24 +293,20 @@ class PackageSurface:
         """The <row> and <c> elements of `ref` (created, in order, when asked)."""
         row_no, col_no = _split(ref)
         data = self._rows(part)
-        row, at, previous = None, None, 0
-        for element in data.iterchildren(f"{M}row"):
-            n = int(element.get("r") or previous + 1)
-            previous = n
-            if n == row_no:
-                row = element
-                break
-            if n > row_no:
-                at = element
-                break
+        index = self._row_index(part, data)
+        row = index.get(row_no)
         if row is None:
             if not create:
                 return None, None
+            numbers = self.row_numbers[part]
+            at = bisect.bisect_left(numbers, row_no)
             row = etree.Element(f"{M}row", r=str(row_no))
-            if at is None:
+            if at == len(numbers):
                 data.append(row)
             else:
-                at.addprevious(row)
+                index[numbers[at]].addprevious(row)
+            numbers.insert(at, row_no)
+            index[row_no] = row
         cell, following, previous = None, None, 0
         for element in row.iterchildren(f"{M}c"):
             ref_here = element.get("r")
@@ -315,6 +329,19 @@ class PackageSurface:
                 following.addprevious(cell)
             row.attrib.pop("spans", None)
         return row, cell
+
+    def _row_index(self, part: str, data: etree._Element) -> dict[int, etree._Element]:
+        """Row number -> <row> of a sheet, built once (a sheet may have thousands of marks)."""
+        index = self.row_indexes.get(part)
+        if index is None:
+            index, previous = {}, 0
+            for element in data.iterchildren(f"{M}row"):
+                n = int(element.get("r") or previous + 1)
+                previous = n
+                index.setdefault(n, element)
+            self.row_indexes[part] = index
+            self.row_numbers[part] = sorted(index)
+        return index
 
     def _default_style(self, part: str, row: etree._Element | None, col_no: int) -> int:
         """The style an empty cell shows: its row's (when set) or its column's."""
@@ -361,13 +388,11 @@ class PackageSurface:
     def fill(self, sheet: str, cell: str) -> str | None:
         part = self.part_of(sheet)
         assert part is not None
-        xfs = list(self.xfs)
         index = self._style(part, cell)
-        fill_id = int(xfs[index].get("fillId", "0")) if index < len(xfs) else 0
-        fills = list(self.fills)
-        if fill_id >= len(fills):
+        fill_id = int(self.xfs[index].get("fillId", "0")) if index < len(self.xfs) else 0
+        if fill_id >= len(self.fills):
             return None
-        pattern = fills[fill_id].find(f"{M}patternFill")
+        pattern = self.fills[fill_id].find(f"{M}patternFill")
         if pattern is None:
             return f"fill:{fill_id}"
         kind = pattern.get("patternType")
@@ -402,21 +427,24 @@ class PackageSurface:
             fill_id = int(colour[5:])
         else:
             fill_id = self._solid(colour)
-        xfs = list(self.xfs)
         base = self._style(part, cell)
-        original = xfs[base] if base < len(xfs) else xfs[0]
+        original = self.xfs[base] if base < len(self.xfs) else self.xfs[0]
         if int(original.get("fillId", "0")) == fill_id:
             return
         wanted = copy.deepcopy(original)
         wanted.set("fillId", str(fill_id))
         wanted.set("applyFill", "1")
         key = etree.tostring(wanted)
-        index = next((i for i, xf in enumerate(xfs) if etree.tostring(xf) == key), None)
+        if self.xf_keys is None:  # the styles there are, so a style is never added twice
+            self.xf_keys = {}
+            for i, xf in enumerate(self.xfs):
+                self.xf_keys.setdefault(etree.tostring(xf), i)
+        index = self.xf_keys.get(key)
         if index is None:
             self.xfs.append(wanted)
             self.xfs.set("count", str(len(self.xfs)))
             self.styles_dirty = True
-            index = len(self.xfs) - 1
+            index = self.xf_keys[key] = len(self.xfs) - 1
         _, c = self._cell(part, cell, create=True)
         assert c is not None
         c.set("s", str(index))
@@ -448,6 +476,7 @@ class PackageSurface:
         part = self.part_of(sheet.title)
         if part is not None:
             self.trees.pop(part, None)
+            self.row_indexes.pop(part, None)
             self.dirty.discard(part)
             self.comments.pop(part, None)
         self.patch.put(sheet, hidden)
