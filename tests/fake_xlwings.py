@@ -178,6 +178,62 @@ class Range(_Recording):
         return Font(self)
 
 
+class ChartAxis(_Recording):
+    XW = "ChartAxis"
+
+    def __init__(self) -> None:
+        self.minimum_scale: float | None = None
+        self.maximum_scale: float | None = None
+        self.title: str | None = None
+
+
+class ChartLegend(_Recording):
+    XW = "ChartLegend"
+
+    def __init__(self) -> None:
+        self.visible = True
+
+
+class Chart(_Recording):
+    XW = "Chart"
+
+    def __init__(self, charts: Charts, chart_type: str, source: Range, anchor: Range):
+        self._charts, self._type, self._source, self._anchor = charts, chart_type, source, anchor
+        self._x: Range | None = None
+        self.title: str | None = None
+        self.legend = ChartLegend()
+        self.category_axis, self.value_axis = ChartAxis(), ChartAxis()
+
+    def set_x_axis_values(self, source: Range) -> None:
+        self._x = source
+
+    def delete(self) -> None:
+        self._charts._list.remove(self)
+
+
+class Charts(_Recording):
+    XW = "Charts"
+
+    def __init__(self) -> None:
+        self._list: list[Chart] = []
+
+    @property
+    def count(self) -> int:
+        return len(self._list)
+
+    def __getitem__(self, i: int) -> Chart:
+        USED["Charts"].add("__getitem__")
+        return self._list[i]
+
+    def add(self, left: float = 0, top: float = 0, width: float = 355, height: float = 211,
+            chart_type: str | None = None, source: Range | None = None, plot_by: str | None = None,
+            name: str | None = None, anchor: Range | None = None, style: int | None = 227) -> Chart:
+        assert chart_type and source is not None and anchor is not None and plot_by in ("rows", "columns")
+        chart = Chart(self, chart_type, source, anchor)
+        self._list.append(chart)
+        return chart
+
+
 class Sheet(_Recording):
     XW = "Sheet"
 
@@ -187,6 +243,11 @@ class Sheet(_Recording):
         self._widths: dict[int, float] = {}
         self._bold: dict[tuple[int, int], bool] = {}
         self._visible = True
+        self._charts = Charts()
+
+    @property
+    def charts(self) -> Charts:
+        return self._charts
 
     def _value(self, r: int, c: int) -> Any:
         cell = self._cells.get((r, c))

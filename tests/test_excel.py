@@ -20,6 +20,7 @@ from xlplugin.report import Report
 from xlplugin.sheets import NewSheet
 
 import fake_xlwings
+from conftest import example
 from fake_xlwings import USED, open_book
 
 NOW = datetime(2026, 11, 23, 9, 30)
@@ -260,3 +261,21 @@ def test_marks_never_land_on_the_tools_own_sheets(make_workbook, name):
               for c in book.sheets[s]._cells.values() if c.note or c.color}
     assert not marked
     assert book.sheets[name].visible
+
+
+def test_priorities_sheet_gets_one_native_scatter_chart_of_importance_against_rating(make_workbook):
+    book = open_book(make_workbook())
+    excel.run("priorities", book, now=NOW)
+    excel.run("priorities", book, now=NOW)  # a second run replaces the chart
+    sheet = book.sheets["Priorities"]
+    assert sheet.charts.count == 1
+    chart = sheet.charts[0]
+    assert chart._type == "xy_scatter" and chart.title == "Importance against rating"
+    y, x = chart._source, chart._x
+    assert sheet.range((y._first[0], y._first[1])).value == "Importance"  # the series and its name
+    assert sheet.range((x._first[0] - 1, x._first[1])).value == "Rating"  # the x values, without header
+    assert y._last[0] == x._last[0] == 1 + len(example()["touchpoints"])
+    assert (chart.category_axis.minimum_scale, chart.category_axis.maximum_scale) == (1, 5)
+    assert (chart.value_axis.title, chart.category_axis.title) == ("Importance", "Rating")
+    assert not chart.legend.visible
+

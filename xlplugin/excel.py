@@ -31,7 +31,11 @@ ACTIONS = ("check", "priorities", "deck", "new")
 XLWINGS_NAMES = {
     "Book": ("caller", "sheets", "name", "fullname", "app"),
     "Sheets": ("add", "__getitem__", "__iter__", "__len__"),
-    "Sheet": ("name", "used_range", "range", "clear", "visible", "activate"),
+    "Sheet": ("name", "used_range", "range", "clear", "visible", "activate", "charts"),
+    "Charts": ("add", "count", "__getitem__"),
+    "Chart": ("delete", "set_x_axis_values", "title", "legend", "category_axis", "value_axis"),
+    "ChartLegend": ("visible",),
+    "ChartAxis": ("minimum_scale", "maximum_scale", "title"),
     "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font"),
     "Note": ("text", "delete"),
     "Font": ("bold",),
@@ -151,8 +155,32 @@ class LiveSurface:
             target.range((link.row, link.column)).formula = f'=HYPERLINK("#{place}","{text}")'
         for i, w in enumerate(sheet.widths, start=1):
             target.range((1, i)).column_width = w
+        while target.charts.count:  # the chart of an earlier run
+            target.charts[0].delete()
+        if sheet.chart is not None and sheet.chart.points:
+            self._chart(target, sheet)
         if hidden:
             target.visible = False
+
+    @staticmethod
+    def _chart(target: Any, sheet: NewSheet) -> None:
+        """Importance against rating as a native scatter chart, with the calls xlwings has on
+        every platform: the ranked table's importance column as the series, its rating
+        column as the x values. (The file route's chart also draws the threshold lines, the
+        quadrant names and the labels, which xlwings cannot.)"""
+        spec = sheet.chart
+        assert spec is not None
+        last = max(p.row for p in spec.points)
+        chart = target.charts.add(
+            chart_type="xy_scatter", source=target.range((1, spec.y_column), (last, spec.y_column)),
+            plot_by="columns", anchor=target.range((spec.anchor_row, spec.anchor_column)),
+            width=spec.width_columns * 48, height=spec.height_rows * 15,
+        )
+        chart.set_x_axis_values(target.range((2, spec.x_column), (last, spec.x_column)))
+        chart.title = spec.title
+        chart.legend.visible = False
+        for axis, title in ((chart.category_axis, spec.x_title), (chart.value_axis, spec.y_title)):
+            axis.minimum_scale, axis.maximum_scale, axis.title = spec.low, spec.high, title
 
 
 def _lang(report_lang: Lang | None, book: Any = None) -> Lang:
