@@ -61,6 +61,12 @@ VML_HEAD = (
 )
 
 
+def _key(element: etree._Element) -> tuple[object, ...]:
+    """What an element says, whatever prefixes it was written with: for finding equal styles."""
+    return (etree.QName(element).localname, tuple(sorted(element.attrib.items())),
+            tuple(_key(child) for child in element))
+
+
 def _split(ref: str) -> tuple[int, int]:
     """'C5' -> (row 5, column 3)."""
     m = _REF.match(ref)
@@ -213,7 +219,7 @@ class PackageSurface:
         self.rels: dict[str, etree._Element] = {}
         self.row_indexes: dict[str, dict[int, etree._Element]] = {}
         self.row_numbers: dict[str, list[int]] = {}
-        self.xf_keys: dict[bytes, int] | None = None
+        self.xf_keys: dict[tuple[object, ...], int] | None = None
         self.shape_id = 3072
         styles = self.target(self.patch.workbook, STYLES)
         if styles is None:
@@ -343,6 +349,21 @@ class PackageSurface:
             self.row_numbers[part] = sorted(index)
         return index
 
+    def _style_index(self, wanted: etree._Element) -> int:
+        """The index of a cell style equal to `wanted`, added when there is none yet."""
+        key = _key(wanted)
+        if self.xf_keys is None:  # the styles there are, so a style is never added twice
+            self.xf_keys = {}
+            for i, xf in enumerate(self.xfs):
+                self.xf_keys.setdefault(_key(xf), i)
+        index = self.xf_keys.get(key)
+        if index is None:
+            self.xfs.append(wanted)
+            self.xfs.set("count", str(len(self.xfs)))
+            self.styles_dirty = True
+            index = self.xf_keys[key] = len(self.xfs) - 1
+        return index
+
     def _default_style(self, part: str, row: etree._Element | None, col_no: int) -> int:
         """The style an empty cell shows: its row's (when set) or its column's."""
         if row is not None and row.get("customFormat") in ("1", "true") and row.get("s"):
@@ -434,17 +455,7 @@ class PackageSurface:
         wanted = copy.deepcopy(original)
         wanted.set("fillId", str(fill_id))
         wanted.set("applyFill", "1")
-        key = etree.tostring(wanted)
-        if self.xf_keys is None:  # the styles there are, so a style is never added twice
-            self.xf_keys = {}
-            for i, xf in enumerate(self.xfs):
-                self.xf_keys.setdefault(etree.tostring(xf), i)
-        index = self.xf_keys.get(key)
-        if index is None:
-            self.xfs.append(wanted)
-            self.xfs.set("count", str(len(self.xfs)))
-            self.styles_dirty = True
-            index = self.xf_keys[key] = len(self.xfs) - 1
+        index = self._style_index(wanted)
         _, c = self._cell(part, cell, create=True)
         assert c is not None
         c.set("s", str(index))
@@ -479,7 +490,27 @@ class PackageSurface:
             self.row_indexes.pop(part, None)
             self.dirty.discard(part)
             self.comments.pop(part, None)
-        self.patch.put(sheet, hidden)
+        self.patch.put(sheet, hidden, self._bold())
+
+    def _bold(self) -> int:
+        """A style with the workbook's default font in bold, for the header rows (added once)."""
+        fonts = self.styles.find(f"{M}fonts")
+        if fonts is None or not len(fonts):
+            return 0
+        bold = copy.deepcopy(fonts[0])
+        for old in bold.findall(f"{M}b"):
+            bold.remove(old)
+        bold.insert(0, etree.Element(f"{M}b"))
+        key = _key(bold)
+        font_id = next((i for i, f in enumerate(fonts) if _key(f) == key), None)
+        if font_id is None:
+            fonts.append(bold)
+            fonts.set("count", str(len(fonts)))
+            self.styles_dirty = True
+            font_id = len(fonts) - 1
+        xf = etree.Element(f"{M}xf", numFmtId="0", fontId=str(font_id), fillId="0", borderId="0", xfId="0",
+                           applyFont="1")
+        return self._style_index(xf)
 
     def save(self, tmp: str) -> None:
         for part in self.dirty:
