@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,20 +40,64 @@ def _positions(xml: bytes, needles: tuple[bytes, ...]) -> list[int]:
     return found
 
 
-@dataclass
 class Cells:
     """One sheet's cells that hold something: row -> column -> value (1-based). Sparse: a
-    sheet that claims a million rows costs only what is really in it."""
+    sheet that claims a million rows costs only what is really in it.
 
-    rows: dict[int, dict[int, Any]] = field(default_factory=dict)
-    xml: bytes | None = None
-    """The sheet's XML when it holds formulas: scanned for uncalculated ones on request."""
+    Either a dict of rows, or (from calamine) the grid of the sheet's used area with its
+    first row and column: a table is then read straight from the grid's lists, and the dict
+    is only built if someone asks for `rows`.
+    """
+
+    def __init__(self, rows: dict[int, dict[int, Any]] | None = None, xml: bytes | None = None,
+                 grid: list[list[Any]] | None = None, origin: tuple[int, int] = (1, 1)):
+        self._rows = rows if rows is not None or grid is not None else {}
+        self.xml = xml
+        """The sheet's XML when it holds formulas: scanned for uncalculated ones on request."""
+        self.grid = grid
+        self.origin = origin
+
+    @property
+    def rows(self) -> dict[int, dict[int, Any]]:
+        if self._rows is None:
+            rows = {}
+            r0, c0 = self.origin
+            for i, values in enumerate(self.grid or (), r0):
+                row = {j: v for j, v in enumerate(values, c0) if v != ""}
+                if row:
+                    rows[i] = row
+            self._rows, self.grid = rows, None
+        return self._rows
 
     def get(self, r: int, c: int) -> Any:
+        if self.grid is not None:
+            i, j = r - self.origin[0], c - self.origin[1]
+            if 0 <= i < len(self.grid) and 0 <= j < len(self.grid[i]):
+                v = self.grid[i][j]
+                return None if v == "" else v
+            return None
         return self.rows.get(r, {}).get(c)
 
     def row(self, r: int) -> dict[int, Any]:
+        if self.grid is not None:
+            i = r - self.origin[0]
+            if not 0 <= i < len(self.grid):
+                return {}
+            return {j: v for j, v in enumerate(self.grid[i], self.origin[1]) if v != ""}
         return self.rows.get(r, {})
+
+    def row_numbers(self, upto: int | None = None) -> list[int]:
+        """The numbers of the rows that hold something, in order (up to `upto`)."""
+        if self.grid is not None:
+            r0 = self.origin[0]
+            end = len(self.grid) if upto is None else max(0, min(len(self.grid), upto - r0 + 1))
+            return [r0 + i for i in range(end) if any(v != "" for v in self.grid[i])]
+        return sorted(r for r in self.rows if upto is None or r <= upto)
+
+    def last_row(self) -> int:
+        if self.grid is not None:
+            return self.origin[0] + len(self.grid) - 1
+        return max(self.rows, default=0)
 
     def uncalculated(self, columns: set[int]) -> set[tuple[int, int]]:
         """(row, column) of the formula cells in `columns` that have no calculated value."""
@@ -168,14 +211,8 @@ class Book:
             result: dict[str, Cells] = {}
             for title in titles:
                 sheet = self._book.get_sheet_by_name(title)
-                cells = Cells()
                 start = sheet.start or (0, 0)
-                rows = cells.rows
-                for i, values in enumerate(sheet.to_python(), start[0] + 1):
-                    row = {j: v for j, v in enumerate(values, start[1] + 1) if v != ""}
-                    if row:
-                        rows[i] = row
-                result[title] = cells
+                result[title] = Cells(grid=sheet.to_python(), origin=(start[0] + 1, start[1] + 1))
             with zipfile.ZipFile(self.path) as archive:
                 parts = self._parts
                 names = set(archive.namelist())

@@ -68,7 +68,7 @@ class _SheetReader:
         fields = {name: f for f in self.sheet.input_fields for name in f.names()}
         self.formulas = self.cells.uncalculated({2})
         record: dict[str, Any] = {}
-        for r in sorted(self.cells.rows):
+        for r in self.cells.row_numbers():
             label = self.cells.get(r, 1)
             if is_blank(label):
                 continue
@@ -90,7 +90,7 @@ class _SheetReader:
     def _header_row(self) -> int | None:
         names = {name for f in self.sheet.fields for name in f.names()}
         best, best_hits = None, 0
-        for r in sorted(k for k in self.cells.rows if k <= HEADER_SCAN_ROWS):
+        for r in self.cells.row_numbers(HEADER_SCAN_ROWS):
             hits = sum(
                 1 for v in self.cells.row(r).values() if isinstance(v, str) and normalise_name(v) in names
             )
@@ -150,19 +150,47 @@ class _SheetReader:
             if r > header:
                 uncalculated.setdefault(r, []).append(c)
         items: list[dict[str, Any]] = []
-        ordered = [(f, c, f.kind in ("number", "scale", "integer"))  # in the document's order of keys
+        kinds = {"number": 1, "scale": 1, "integer": 1, "text": 2, "id": 3}
+        ordered = [(f, c, kinds.get(f.kind, 0))  # in the document's order of keys
                    for f, c in sorted(inputs, key=lambda fc: order[fc[0].key])]
-        rows = self.cells.rows
-        empty: dict[int, Any] = {}
-        for r in sorted({k for k in rows if k > header} | set(uncalculated)):
-            cells = rows.get(r, empty)
+        grid, (r0, c0) = self.cells.grid, self.cells.origin
+        numbered: dict[int, dict[int, Any]] = {} if grid is not None else self.cells.rows
+        if grid is not None:  # straight from calamine's lists: no dict per row
+            visit: Iterable[int] = range(header + 1, max([self.cells.last_row(), *uncalculated]) + 1)
+        else:
+            visit = sorted({k for k in numbered if k > header} | set(uncalculated))
+        none: list[Any] = []
+        values, n, c0_, row = none, 0, 0, None
+        for r in visit:
+            if grid is not None:
+                i = r - r0
+                values = grid[i] if 0 <= i < len(grid) else none
+                n, c0_ = len(values), c0
+            else:
+                row = numbered.get(r)
             item = {}
-            for f, c, numeric in ordered:
-                raw = cells.get(c)
-                if raw is None:
+            for f, c, kind in ordered:
+                if grid is not None:
+                    j = c - c0_
+                    raw = values[j] if 0 <= j < n else None
+                else:
+                    raw = row.get(c) if row else None
+                if raw is None or raw == "":
                     continue
-                if numeric and type(raw) is float:  # the common case, without a call (cf. parse_value)
+                t = type(raw)
+                # The common cases without a call (the same results as parse_value).
+                if kind == 1 and t is float:
                     item[f.key] = int(raw) if raw.is_integer() and -2**53 < raw < 2**53 else raw
+                    continue
+                if kind == 2 and t is str:
+                    text = (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
+                    if text:
+                        item[f.key] = text
+                    continue
+                if kind == 3 and t is str:
+                    text = " ".join(raw.split())
+                    if text:
+                        item[f.key] = text
                     continue
                 value = parse_value(f, raw)
                 if value is not None:
