@@ -101,23 +101,16 @@ class _Walker:
             check = self.checks[key] = self.compile(self.resolve(node))
         return check
 
-    def _lazy(self, node: dict[str, Any]) -> Any:
-        cell: list[Any] = []
-
-        def check(value: Any) -> bool:
-            if not cell:
-                cell.append(self.predicate(node))
-            return cell[0](value)
-
-        return check
-
     def _object(self, node: dict[str, Any]) -> Any:
-        """An object of known properties: one call per property value, no lookups on the way."""
+        """An object of known properties: one call per property value, no lookups on the way.
+        The properties' checks are looked up on the first call (so recursive $refs are fine)."""
         required, closed = tuple(node.get("required", ())), node.get("additionalProperties") is False
-        properties = {k: self._lazy(sub) for k, sub in node["properties"].items()}
+        properties: dict[str, Any] = {}
         get = properties.get
 
         def check(value: Any) -> bool:
+            if not properties:
+                properties.update({k: self.predicate(sub) for k, sub in node["properties"].items()})
             if type(value) is not dict:
                 return False
             for k in required:
@@ -135,10 +128,12 @@ class _Walker:
         return check
 
     def _array(self, node: dict[str, Any]) -> Any:
-        item = self._lazy(node["items"])
+        item: list[Any] = []
 
         def check(value: Any) -> bool:
-            return type(value) is list and all(map(item, value))
+            if not item:
+                item.append(self.predicate(node["items"]))
+            return type(value) is list and all(map(item[0], value))
 
         return check
 
