@@ -64,8 +64,9 @@ class Phase:
     description: str | None
 
 
-@dataclass(frozen=True)
-class Touchpoint:
+class Touchpoint(NamedTuple):
+    """One touchpoint (named tuples for the rows: a merged portfolio holds 10,000 and more)."""
+
     pointer: str
     id: str
     phase: str | None
@@ -83,8 +84,7 @@ class Touchpoint:
     notes: str | None
 
 
-@dataclass(frozen=True)
-class BlueprintStep:
+class BlueprintStep(NamedTuple):
     pointer: str
     touchpoint_id: str
     lane: str | None
@@ -93,8 +93,7 @@ class BlueprintStep:
     system: str | None
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     pointer: str
     touchpoint_id: str
     action: str | None
@@ -233,6 +232,7 @@ class Journey:
 
 
 _NUMBERS = (int, float)
+_new = tuple.__new__
 
 
 def _responses(items: list[Any]) -> Any:
@@ -244,10 +244,10 @@ def _responses(items: list[Any]) -> Any:
         if type(respondent) is not str or not respondent or type(touchpoint) is not str or not touchpoint:
             continue
         importance, rating, emotion, comment = r.get("importance"), r.get("rating"), r.get("emotion"), r.get("comment")
-        yield Response(
+        yield _new(Response, (  # Response(...) without its argument parsing
             f"/responses/{i}", respondent, touchpoint,
             importance if type(importance) in _NUMBERS else None,
             rating if type(rating) in _NUMBERS else None,
             emotion if type(emotion) is int else None,
             comment if type(comment) is str else None,
-        )
+        ))
