@@ -154,47 +154,49 @@ class _SheetReader:
         ordered = [(f, c, kinds.get(f.kind, 0))  # in the document's order of keys
                    for f, c in sorted(inputs, key=lambda fc: order[fc[0].key])]
         grid, (r0, c0) = self.cells.grid, self.cells.origin
-        numbered: dict[int, dict[int, Any]] = {} if grid is not None else self.cells.rows
-        if grid is not None:  # straight from calamine's lists: no dict per row
-            visit: Iterable[int] = range(header + 1, max([self.cells.last_row(), *uncalculated]) + 1)
-        else:
-            visit = sorted({k for k in numbered if k > header} | set(uncalculated))
         none: list[Any] = []
-        values, n, c0_, row = none, 0, 0, None
-        for r in visit:
-            if grid is not None:
-                i = r - r0
-                values = grid[i] if 0 <= i < len(grid) else none
-                n, c0_ = len(values), c0
-            else:
-                row = numbered.get(r)
+        if grid is not None:  # straight from calamine's lists: no dict per row
+            visit: list[int] = list(range(header + 1, max([self.cells.last_row(), *uncalculated]) + 1))
+            fields = [(f, f.key, c - c0, kind) for f, c, kind in ordered if c >= c0]
+            size = len(grid)
+            lines: Iterable[list[Any]] = (grid[r - r0] if 0 <= r - r0 < size else none for r in visit)
+        else:
+            numbered = self.cells.rows
+            visit = sorted({k for k in numbered if k > header} | set(uncalculated))
+            fields = [(f, f.key, j, kind) for j, (f, _, kind) in enumerate(ordered)]
+            columns = [c for _, c, _ in ordered]
+            lines = ([row.get(c) for c in columns] if (row := numbered.get(r)) else none for r in visit)
+        for r, values in zip(visit, lines, strict=True):
+            n = len(values)
             item = {}
-            for f, c, kind in ordered:
-                if grid is not None:
-                    j = c - c0_
-                    raw = values[j] if 0 <= j < n else None
-                else:
-                    raw = row.get(c) if row else None
-                if raw is None or raw == "":
+            for f, key, j, kind in fields:
+                if j >= n:
                     continue
+                raw = values[j]
                 t = type(raw)
                 # The common cases without a call (the same results as parse_value).
-                if kind == 1 and t is float:
-                    item[f.key] = int(raw) if raw.is_integer() and -2**53 < raw < 2**53 else raw
-                    continue
-                if kind == 2 and t is str:
-                    text = (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
-                    if text:
-                        item[f.key] = text
-                    continue
-                if kind == 3 and t is str:
-                    text = " ".join(raw.split())
-                    if text:
-                        item[f.key] = text
+                if t is float:
+                    if kind == 1:
+                        item[key] = int(raw) if raw.is_integer() and -2**53 < raw < 2**53 else raw
+                        continue
+                elif t is str:
+                    if not raw:
+                        continue
+                    if kind == 2:
+                        text = (raw.replace("\u00a0", " ") if "\u00a0" in raw else raw).strip()
+                        if text:
+                            item[key] = text
+                        continue
+                    if kind == 3:
+                        text = " ".join(raw.split())
+                        if text:
+                            item[key] = text
+                        continue
+                elif raw is None:
                     continue
                 value = parse_value(f, raw)
                 if value is not None:
-                    item[f.key] = value
+                    item[key] = value
             if r in uncalculated:
                 for c in uncalculated[r]:
                     self.value(by_column[c], r, c)  # reports the formula without a value
