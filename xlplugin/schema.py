@@ -52,26 +52,54 @@ def _is_type(value: Any, kind: str) -> bool:
     return kind == "number" or isinstance(value, int) or float(value).is_integer()
 
 
-def _leaf(node: dict[str, Any]) -> Any:
-    """A specialised predicate for the leaf shapes the schema uses most, or None."""
+def _leaf_expr(node: dict[str, Any], name: str) -> tuple[str, dict[str, Any]] | None:
+    """For the leaf shapes the schema uses most: a Python expression over `v` that is true when
+    `v` passes, with the constants it names (prefixed with `name`); None for other shapes."""
     keys = set(node) - {"description", "title"}
     if keys == {"type", "minLength"} and node["type"] == "string":
-        shortest = node["minLength"]
-        return lambda v: type(v) is str and len(v) >= shortest
+        return f"(type(v) is str and len(v) >= {name}_n)", {f"{name}_n": node["minLength"]}
     if keys <= {"type", "minimum", "maximum"} and node.get("type") in ("number", "integer"):
-        low, high = node.get("minimum", float("-inf")), node.get("maximum", float("inf"))
+        bounds = {f"{name}_lo": node.get("minimum", float("-inf")), f"{name}_hi": node.get("maximum", float("inf"))}
         if node["type"] == "number":
-            return lambda v: (type(v) is int or type(v) is float) and low <= v <= high
-        return lambda v: (type(v) is int or (type(v) is float and v.is_integer())) and low <= v <= high
+            return f"((type(v) is int or type(v) is float) and {name}_lo <= v <= {name}_hi)", bounds
+        return f"((type(v) is int or (type(v) is float and v.is_integer())) and {name}_lo <= v <= {name}_hi)", bounds
     if keys == {"type"} and node["type"] == "boolean":
-        return lambda v: type(v) is bool
+        return "(type(v) is bool)", {}
     if keys <= {"enum", "type"} and all(isinstance(o, str) for o in node["enum"]) and node.get("type", "string") == "string":
-        options = frozenset(node["enum"])
-        return lambda v: type(v) is str and v in options
+        return f"(type(v) is str and v in {name}_set)", {f"{name}_set": frozenset(node["enum"])}
     if keys <= {"enum", "type"} and all(type(o) is int for o in node["enum"]) and node.get("type", "integer") == "integer":
-        options = frozenset(node["enum"])
-        return lambda v: type(v) is int and v in options
+        return f"(type(v) is int and v in {name}_set)", {f"{name}_set": frozenset(node["enum"])}
     return None
+
+
+def _leaf(node: dict[str, Any]) -> Any:
+    """A specialised predicate for the leaf shapes the schema uses most, or None."""
+    found = _leaf_expr(node, "c")
+    if found is None:
+        return None
+    expr, constants = found
+    return eval(f"lambda v: {expr}", constants)  # our own expression over our own schema
+
+
+def _flat_object(node: dict[str, Any], resolve: Any) -> Any:
+    """An object whose properties are all leaves, as one generated function: a dict lookup and
+    an inline test per property, no call per value (134,000 rows in a big survey workbook)."""
+    constants: dict[str, Any] = {"_M": _MISSING, "_KEYS": frozenset(node["properties"])}
+    lines = ["def check(value):", "    if type(value) is not dict:", "        return False"]
+    if node.get("additionalProperties") is False:
+        lines += ["    if not value.keys() <= _KEYS:", "        return False"]
+    for key in node.get("required", ()):
+        lines += [f"    if {key!r} not in value:", "        return False"]
+    for i, (key, sub) in enumerate(node["properties"].items()):
+        found = _leaf_expr(resolve(sub), f"p{i}")
+        if found is None:
+            return None
+        expr, more = found
+        constants.update(more)
+        lines += [f"    v = value.get({key!r}, _M)", f"    if v is not _M and not {expr}:", "        return False"]
+    lines.append("    return True")
+    exec("\n".join(lines), constants)  # generated from our own schema
+    return constants["check"]
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -145,7 +173,7 @@ class _Walker:
         if node.get("type") == "object" and "properties" in node and keys <= {
                 "type", "properties", "required", "additionalProperties"} and node.get(
                 "additionalProperties", False) is False:
-            return self._object(node)
+            return _flat_object(node, self.resolve) or self._object(node)
         if node.get("type") == "array" and keys == {"type", "items"}:
             return self._array(node)
         kind, enum, const = node.get("type"), node.get("enum"), node.get("const", _MISSING)
