@@ -121,7 +121,7 @@ def touchpoint_phases_known(ctx: Context) -> Iterator[Finding]:
 
 def touchpoints_rated(ctx: Context) -> Iterator[Finding]:
     """A touchpoint without importance or rating cannot be ranked."""
-    rated_by_responses = {normalise_name(t) for t in {r.touchpoint_id for r in ctx.journey.responses}}
+    rated_by_responses = {normalise_name(r.touchpoint_id) for r in ctx.journey.responses}
     for i, row in enumerate(ctx.document.get("touchpoints") or []):
         if not row.get("id") or normalise_name(str(row["id"])) in rated_by_responses:
             continue
@@ -137,12 +137,9 @@ def touchpoints_rated(ctx: Context) -> Iterator[Finding]:
 def enough_respondents(ctx: Context) -> Iterator[Finding]:
     """A rating resting on few respondents is a warning, not a fact (the real n when responses exist)."""
     minimum = ctx.settings.min_respondents
-    raw: dict[str, set[str]] = {}  # as typed first; each distinct text normalised once
-    for r in ctx.journey.responses:
-        raw.setdefault(r.touchpoint_id, set()).add(r.respondent)
     who: dict[str, set[str]] = {}
-    for tid, people in raw.items():
-        who.setdefault(normalise_name(tid), set()).update(normalise_name(p) for p in people)
+    for r in ctx.journey.responses:
+        who.setdefault(normalise_name(r.touchpoint_id), set()).add(normalise_name(r.respondent))
     answers = {key: len(people) for key, people in who.items()}
     for tp in ctx.journey.touchpoints:
         n = answers.get(normalise_name(tp.id)) or tp.respondents
@@ -161,15 +158,9 @@ def references_known(ctx: Context) -> Iterator[Finding]:
         return
     known = _known_ids(ctx)
     sheet = ctx.sheet_name(TOUCHPOINTS)
-    fine = set()  # touchpoint IDs as typed that name a known touchpoint
     for rows in (ctx.journey.blueprint, ctx.journey.actions, ctx.journey.responses):
         for row in rows:
-            tid = row.touchpoint_id
-            if tid in fine:
-                continue
-            if normalise_name(tid) in known:
-                fine.add(tid)
-            else:
+            if normalise_name(row.touchpoint_id) not in known:
                 yield ctx.at("unknown-touchpoint", f"{row.pointer}/touchpoint_id", id=row.touchpoint_id, sheet_name=sheet)
 
 
