@@ -222,3 +222,39 @@ def test_text_with_line_breaks_and_markup_characters_reaches_the_slides():
     assert "Line one\nLine two & <three>" in text  # a text box (persona card)
     assert "Checks <premium> & cover" in text  # a blueprint lane
     assert "Reads the letter and the small print" in text  # the appendix table puts it on one line
+
+
+TRICKY = ["plain", "a & b <c>", "bell\x07here", "soft\vbreak", "two\nlines", "\v", "", "end\v", "tab\there"]
+
+
+def test_text_is_written_as_python_pptx_itself_writes_it():
+    """Text boxes and table cells are written as XML in one go; their text must be exactly
+    what python-pptx's own setters make of it (control characters escaped, line breaks)."""
+    from lxml import etree
+    from pptx.util import Emu
+
+    from xlplugin.deck.frame import Area
+    from xlplugin.deck.shapes import table, text_box
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    area = Area(0, 0, int(Inches(8)), int(Inches(6)))
+
+    def strip(p):  # the paragraph without run properties: text, runs and breaks only
+        p = etree.fromstring(etree.tostring(p))
+        for tag in ("rPr", "pPr"):
+            for e in p.iter(f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{tag}"):
+                e.getparent().remove(e)
+        return etree.tostring(p)
+
+    for text in TRICKY:
+        ours = text_box(slide, area, [text]).text_frame.paragraphs[0]._p
+        reference = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(9), Emu(9)).text_frame.paragraphs[0]
+        reference.add_run().text = text
+        assert strip(ours) == strip(reference._p), repr(text)
+    cells = table(slide, area, ["h"], [[t] for t in TRICKY], [1]).table
+    reference = slide.shapes.add_table(1, 1, Emu(0), Emu(0), Emu(9), Emu(9)).table.cell(0, 0).text_frame
+    for r, text in enumerate(TRICKY, start=1):
+        reference.text = text
+        ours = cells.cell(r, 0).text_frame.paragraphs
+        assert [strip(p._p) for p in ours] == [strip(p._p) for p in reference.paragraphs], repr(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -49,11 +50,20 @@ def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_PLAIN = {i for i in range(32)} - {9}  # control characters: such text takes python-pptx's slower path
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
 
-def _plain(text: str) -> bool:
-    return not any(ord(ch) in _PLAIN for ch in text)
+def _run_text(text: str) -> str:
+    """Text for an <a:t>, as python-pptx's run text setter writes it: control characters other
+    than tab and line feed as _xHHHH_ escapes, then XML-escaped."""
+    return escape(_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text))
+
+
+def _cell_paragraph(line: str, rpr: str) -> str:
+    """One paragraph of a table cell, as python-pptx's text frame setter builds it: a vertical
+    tab is a line break, empty runs are left out."""
+    body = "<a:br/>".join(f"<a:r>{rpr}<a:t>{_run_text(part)}</a:t></a:r>" if part else "" for part in line.split("\v"))
+    return f"<a:p>{body}</a:p>" if body else "<a:p/>"
 
 
 def _colour(tint: RGBColor | None, theme: Any = None) -> str:
@@ -103,10 +113,8 @@ def text_box(
         paras.append(
             f'<a:p><a:pPr algn="{look.get("align", align).xml_value}"/><a:r>'
             f'<a:rPr sz="{round(pt * 100)}" b="{1 if look.get("bold") else 0}">{ink}</a:rPr>'
-            f"<a:t>{escape(text)}</a:t></a:r></a:p>"
+            f"<a:t>{_run_text(text)}</a:t></a:r></a:p>"
         )
-    if not all(_plain(t) for t in texts):
-        paras = ["<a:p/>"]  # filled in below by python-pptx, which escapes control characters
     sp_pr = element.find(qn("p:spPr"))
     for part in parse_xml(f'<x xmlns:a="{_A}">{shape_fill}<a:ln><a:noFill/></a:ln></x>'):
         sp_pr.append(part)
@@ -116,27 +124,7 @@ def text_box(
         + "".join(paras) + "</p:txBody>"
     )
     element.replace(element.find(qn("p:txBody")), body)
-    if paras == ["<a:p/>"]:
-        _slow_paragraphs(box.text_frame, items, size, align, colour, fill, theme_fill)
     return box
-
-
-def _slow_paragraphs(frame: Any, items: list[tuple[str, dict[str, Any]]], size: float, align: Any,
-                     colour: RGBColor | None, fill: str | None, theme_fill: Any) -> None:
-    for i, (text, style) in enumerate(items):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.alignment = style.get("align", align)
-        run = para.add_run()
-        run.text = text
-        run.font.size = Pt(style.get("size", size) if style.get("size", 0) <= size else size)
-        run.font.bold = bool(style.get("bold"))
-        tint = style.get("colour", colour)
-        if tint is not None:
-            run.font.color.rgb = tint
-        elif fill is None and theme_fill is None:
-            run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
-        else:
-            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26)
 
 
 def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
@@ -159,17 +147,13 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     head_size = min([size] + [fitting_size([h], w, row_height * 4, size, 6) for h, w in zip(headers, column_widths,
                                                                                             strict=True)])
     all_rows = [[str(v) for v in headers], *[[str(v) for v in r] for r in rows]]
-    if not all(_plain(v.replace("\n", "")) for r in all_rows for v in r):
-        _slow_cells(tbl, all_rows, row_height, head_size, size)
-        return shape
     # The rows' XML in one go (python-pptx's per-cell setters are most of a deck's time).
     xml = []
     for r, values in enumerate(all_rows):
-        sz, bold = round((head_size if r == 0 else size) * 100), 1 if r == 0 else 0
+        rpr = f'<a:rPr sz="{round((head_size if r == 0 else size) * 100)}" b="{1 if r == 0 else 0}"/>'
         cells = "".join(
             '<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
-            + "".join(f'<a:p><a:r><a:rPr sz="{sz}" b="{bold}"/><a:t>{escape(line)}</a:t></a:r></a:p>'
-                      if line else "<a:p/>" for line in value.split("\n"))
+            + "".join(_cell_paragraph(line, rpr) for line in value.split("\n"))
             + '</a:txBody><a:tcPr marL="50800" marR="50800" marT="25400" marB="25400"/></a:tc>'
             for value in values
         )
@@ -181,22 +165,6 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     for tr in list(fresh):
         tbl_element.append(tr)
     return shape
-
-
-def _slow_cells(tbl: Any, all_rows: list[list[str]], row_height: int, head_size: float, size: float) -> None:
-    for r, values in enumerate(all_rows):
-        tbl.rows[r].height = Emu(row_height)
-        for c, value in enumerate(values):
-            cell = tbl.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(4)
-            cell.margin_top = cell.margin_bottom = Pt(2)
-            frame = cell.text_frame
-            frame.word_wrap = True
-            frame.text = value
-            for para in frame.paragraphs:
-                for run in para.runs:
-                    run.font.size = Pt(head_size if r == 0 else size)
-                    run.font.bold = r == 0
 
 
 def rows_per_page(area: Area, size: float, lines_per_row: float = 1.0) -> int:
