@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .errors import WorkbookError
@@ -14,6 +15,10 @@ from .findings import Finding
 from .report import Report
 from .schema import SchemaError, schema_errors
 from .text import Lang, Text
+
+if TYPE_CHECKING:
+    from .document import ReadResult
+    from .ranking import Priorities
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -72,6 +77,19 @@ def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
     return validate(read_workbook(path), Settings(min_respondents=min_respondents), file=str(path))
 
 
+def check_and_rank(
+    result: ReadResult, min_respondents: int = 5, file: str | None = None,
+) -> tuple[Report, Priorities]:
+    """The check of what was read and the ranking of its touchpoints, on one model of it."""
+    from .checks import Settings, validate
+    from .model import Journey
+    from .ranking import rank_gaps
+
+    journey = Journey.from_document(result.document)
+    report = validate(result, Settings(min_respondents=min_respondents), file=file, journey=journey)
+    return report, rank_gaps(journey)
+
+
 @dataclass
 class Annotated:
     """What annotate wrote: the annotated workbook, the backup (in place), the report, and the marks."""
@@ -96,18 +114,12 @@ def annotate_workbook(
     """
     import shutil
 
-    from .checks import Settings, validate
-    from .model import Journey
     from .plan import make_plan
-    from .ranking import rank_gaps
     from .workbook import read_workbook
     from .workbook.marks import apply_plan
 
     source = Path(path)
-    result = read_workbook(source)
-    journey = Journey.from_document(result.document)
-    report = validate(result, Settings(min_respondents=min_respondents), file=str(source), journey=journey)
-    priorities = rank_gaps(journey)
+    report, priorities = check_and_rank(read_workbook(source), min_respondents, str(source))
     if in_place:
         target = source
     elif output is not None:
@@ -139,15 +151,10 @@ class Gaps:
 
 def gaps_workbook(path: str | Path, min_respondents: int = 5) -> Gaps:
     """Rank the touchpoints of the workbook at `path` by gap score (DESIGN.md, priority gaps)."""
-    from .checks import Settings, validate
-    from .model import Journey
-    from .ranking import rank_gaps
     from .workbook import read_workbook
 
-    result = read_workbook(path)
-    journey = Journey.from_document(result.document)
-    report = validate(result, Settings(min_respondents=min_respondents), file=str(path), journey=journey)
-    return Gaps(rank_gaps(journey), report)
+    report, priorities = check_and_rank(read_workbook(path), min_respondents, str(path))
+    return Gaps(priorities, report)
 
 
 def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:

@@ -200,16 +200,12 @@ def _lang(report_lang: Lang | None, book: Any = None) -> Lang:
 
 
 def _check(book: Any, now: datetime | None) -> tuple[Any, Any, Lang, Any]:
-    from .checks import Settings, validate
-    from .model import Journey
+    from .api import check_and_rank
     from .plan import apply, make_plan
-    from .ranking import rank_gaps
     from .workbook.reader import read_book
 
     result = read_book(LiveBook(book))  # type: ignore[arg-type]
-    journey = Journey.from_document(result.document)
-    report = validate(result, Settings(), file=book.name, journey=journey)
-    priorities = rank_gaps(journey)
+    report, priorities = check_and_rank(result, file=book.name)
     lang = _lang(report.language)
     apply(make_plan(report, priorities, lang, now or datetime.now()), LiveSurface(book))
     return result, report, lang, priorities

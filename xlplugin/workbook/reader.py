@@ -247,11 +247,9 @@ def read_workbook(path: str | Path) -> ReadResult:
     inspect_workbook(path)
     book = Book(path)
     try:
-        titles, findings, lang = _match_sheets(book.titles)
-        document, locator, reported = _read_sheets(titles, book, lang, book.titles, findings)
+        return read_book(book)
     finally:
         book.close()
-    return ReadResult(document, locator, findings, reported)
 
 
 
