@@ -40,6 +40,11 @@ def _positions(xml: bytes, needles: tuple[bytes, ...]) -> list[int]:
     return found
 
 
+def _filled(values: list[Any], first: int) -> dict[int, Any]:
+    """Column -> value of one grid row's filled cells (calamine gives "" for an empty one)."""
+    return {j: v for j, v in enumerate(values, first) if v != ""}
+
+
 class Cells:
     """One sheet's cells that hold something: row -> column -> value (1-based). Sparse: a
     sheet that claims a million rows costs only what is really in it.
@@ -63,7 +68,7 @@ class Cells:
             rows = {}
             r0, c0 = self.origin
             for i, values in enumerate(self.grid or (), r0):
-                row = {j: v for j, v in enumerate(values, c0) if v != ""}
+                row = _filled(values, c0)
                 if row:
                     rows[i] = row
             self._rows, self.grid = rows, None
@@ -83,7 +88,7 @@ class Cells:
             i = r - self.origin[0]
             if not 0 <= i < len(self.grid):
                 return {}
-            return {j: v for j, v in enumerate(self.grid[i], self.origin[1]) if v != ""}
+            return _filled(self.grid[i], self.origin[1])
         return self.rows.get(r, {})
 
     def row_numbers(self, upto: int | None = None) -> list[int]:

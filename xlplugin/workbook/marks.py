@@ -61,6 +61,11 @@ VML_HEAD = (
 )
 
 
+def _part(root: etree._Element) -> bytes:
+    """A package part's bytes, with the declaration Excel writes."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _key(element: etree._Element) -> tuple[object, ...]:
     """What an element says, whatever prefixes it was written with: for finding equal styles."""
     return (etree.QName(element).localname, tuple(sorted(element.attrib.items())),
@@ -203,8 +208,7 @@ class _Comments:
     def write(self) -> None:
         self._drop_shapes()
         if self.dirty and self.part and self.vml_part and self.root is not None and self.vml is not None:
-            self.surface.patch.parts[self.part] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
-                                                                  standalone=True)
+            self.surface.patch.parts[self.part] = _part(self.root)
             self.surface.patch.parts[self.vml_part] = self.vml.encode("utf-8")
 
 
@@ -261,8 +265,7 @@ class PackageSurface:
         while f"rIdXlp{n}" in taken:
             n += 1
         etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship", Id=f"rIdXlp{n}", Type=kind, Target=target)
-        self.patch.parts[_rels_path(part)] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
-                                                            standalone=True)
+        self.patch.parts[_rels_path(part)] = _part(rels)
         return f"rIdXlp{n}"
 
     def part_of(self, name: str) -> str | None:
@@ -514,13 +517,11 @@ class PackageSurface:
 
     def save(self, tmp: str) -> None:
         for part in self.dirty:
-            self.patch.parts[part] = etree.tostring(self.trees[part], xml_declaration=True, encoding="UTF-8",
-                                                    standalone=True)
+            self.patch.parts[part] = _part(self.trees[part])
         for notes in self.comments.values():
             notes.write()
         if self.styles_dirty:
-            self.patch.parts[self.styles_part] = etree.tostring(self.styles, xml_declaration=True, encoding="UTF-8",
-                                                                standalone=True)
+            self.patch.parts[self.styles_part] = _part(self.styles)
         self.patch.save(tmp)
 
     def close(self) -> None:
