@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xlplugin.layout import ACTIONS, BLUEPRINT, JOURNEY, TOUCHPOINTS
 from xlplugin.values import parse_value
@@ -86,3 +88,30 @@ def test_typed_values_are_understood(field, raw, expected):
     value = parse_value(field, raw)
     assert value == expected
     assert type(value) is type(expected)
+
+
+# The table reader inlines parse_value's common cases for speed; it must give the same values.
+_RAW = st.one_of(
+    st.none(), st.just(""), st.floats(allow_nan=False), st.integers(-10**6, 10**6), st.booleans(),
+    st.text(alphabet=st.sampled_from("ab 1,.-\u00a0\t\nT0"), max_size=8),
+    st.dates(min_value=dt.date(1901, 1, 1)).map(lambda d: dt.datetime(d.year, d.month, d.day)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(_RAW, min_size=4, max_size=4), grid=st.booleans())
+def test_table_reader_gives_what_parse_value_gives(values, grid):
+    from xlplugin.workbook.cells import Cells
+    from xlplugin.workbook.reader import _SheetReader
+
+    keys = ("id", "name", "importance", "moment_of_truth")  # kinds: id, text, scale, choice
+    fields = [TOUCHPOINTS.field(k) for k in keys]
+    header = [f.name.en for f in fields]
+    cells = (Cells(grid=[header, values], origin=(1, 1)) if grid
+             else Cells(rows={1: dict(enumerate(header, 1)),
+                              2: {c: v for c, v in enumerate(values, 1) if v is not None and v != ""}}))
+    items, _ = _SheetReader(TOUCHPOINTS, "Touchpoints", cells).read_table("en")
+    expected = {f.key: parse_value(f, v) for f, v in zip(fields, values, strict=True)
+                if v is not None and v != "" and parse_value(f, v) is not None}
+    typed = {k: (type(v), v) for k, v in expected.items()}  # 4 and 4.0 are not the same here
+    assert {k: (type(v), v) for k, v in (items[0] if items else {}).items()} == typed
