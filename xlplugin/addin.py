@@ -186,13 +186,14 @@ def startup_folder() -> Path:
 def install() -> Built:
     """Build the add-in with this Python as its interpreter and put it in XLSTART."""
     folder = startup_folder()
-    built = build_addin(Path(tempfile.mkdtemp(prefix="xlplugin-addin-")), _interpreter())
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        shutil.copyfile(built.path, folder / ADDIN_NAME)
-    except PermissionError as exc:
-        raise WorkbookError(Text("Excel has the add-in open: quit Excel and run this again.",
-                                 "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")) from exc
+    with tempfile.TemporaryDirectory(prefix="xlplugin-addin-") as tmp:
+        built = build_addin(Path(tmp), _interpreter())
+        try:
+            shutil.copyfile(built.path, folder / ADDIN_NAME)
+        except PermissionError as exc:
+            raise WorkbookError(Text("Excel has the add-in open: quit Excel and run this again.",
+                                     "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")) from exc
     if sys.platform == "darwin":  # RunPython on macOS goes through xlwings' AppleScript
         from xlwings.cli import runpython_install
 
