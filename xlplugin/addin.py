@@ -35,6 +35,8 @@ BUTTONS = (
 )
 """id (the action of xlplugin.excel), English label, Dutch label, Office icon."""
 TAB = ("Journey", "Klantreis")
+ADDIN_OPEN = Text("Excel has the add-in open: quit Excel and run this again.",
+                  "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")
 
 
 def ribbon_xml() -> str:
@@ -192,8 +194,7 @@ def install() -> Built:
         try:
             shutil.copyfile(built.path, folder / ADDIN_NAME)
         except PermissionError as exc:
-            raise WorkbookError(Text("Excel has the add-in open: quit Excel and run this again.",
-                                     "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")) from exc
+            raise WorkbookError(ADDIN_OPEN) from exc
     if sys.platform == "darwin":  # RunPython on macOS goes through xlwings' AppleScript
         from xlwings.cli import runpython_install
 
@@ -209,6 +210,5 @@ def uninstall() -> Path | None:
     try:
         path.unlink()
     except PermissionError as exc:
-        raise WorkbookError(Text("Excel has the add-in open: quit Excel and run this again.",
-                                 "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")) from exc
+        raise WorkbookError(ADDIN_OPEN) from exc
     return path
