@@ -1,34 +1,73 @@
 """The deck for management: an editable PowerPoint with native charts, real tables and
 text in placeholders, in the built-in design or the company's own template.
 
+The deck is an argument (the pyramid principle): the title, the summary with what is
+asked, the evidence (emotion curve, priority matrix, priority gaps), the before/after
+when there is one, what we will do (actions), then the backup (objective, persona,
+blueprint, appendix). `SLIDES` lists the slide builders in that order; a new kind of
+slide is one more builder in the list.
+
 The only package that imports python-pptx.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..model import Journey
 from ..ranking import Priorities
 from ..text import Lang
+from .context import DeckContext
 from .frame import Frame
 from .journey_slides import blueprint_slides, matrix_slide, overview_slide
+from .marks import mark_draft
 from .slides import actions_slides, appendix_slides, gaps_slide, objective_slide, persona_slide, title_slide
+from .story import Story
+from .summary import summary_slide
 
-__all__ = ["build_deck"]
+__all__ = ["SLIDES", "DeckContext", "SlideBuilder", "build_deck"]
+
+SlideBuilder = Callable[[DeckContext], Any]
+"""Adds zero or more slides to the context's frame."""
 
 
-def build_deck(journey: Journey, priorities: Priorities, lang: Lang, template: str | Path | None = None) -> Any:
-    """The presentation (python-pptx) for `journey`, in `lang`."""
-    frame = Frame(template)
-    title_slide(frame, journey, lang)
-    objective_slide(frame, journey, lang)
-    persona_slide(frame, journey, lang)
-    overview_slide(frame, journey, priorities, lang)
-    matrix_slide(frame, priorities, lang)
-    gaps_slide(frame, priorities, lang)
-    blueprint_slides(frame, journey, lang)
-    actions_slides(frame, journey, lang)
-    appendix_slides(frame, priorities, journey, lang)
-    return frame.prs
+def _compare_slides(ctx: DeckContext) -> Any:
+    if ctx.comparison is None:
+        return []
+    from .compare_slides import compare_slides
+
+    return compare_slides(ctx)
+
+
+SLIDES: tuple[SlideBuilder, ...] = (
+    title_slide,
+    summary_slide,
+    overview_slide,
+    matrix_slide,
+    gaps_slide,
+    _compare_slides,
+    actions_slides,
+    objective_slide,
+    persona_slide,
+    blueprint_slides,
+    appendix_slides,
+)
+
+
+def build_deck(journey: Journey, priorities: Priorities, lang: Lang, template: str | Path | None = None, *,
+               errors: int = 0, comparison: Any = None, before: Journey | None = None,
+               slides: Sequence[SlideBuilder] = SLIDES) -> Any:
+    """The presentation (python-pptx) for `journey`, in `lang`.
+
+    `errors` > 0 marks every slide as a draft with that count; `comparison` (with the
+    as-is journey `before`) adds the before/after slides; `slides` are the builders to run.
+    """
+    ctx = DeckContext(Frame(template), journey, priorities, lang, Story(journey, priorities, errors),
+                      errors, comparison, before)
+    for build in slides:
+        build(ctx)
+    if errors:
+        mark_draft(ctx)
+    return ctx.frame.prs

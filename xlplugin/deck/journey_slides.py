@@ -3,6 +3,7 @@ and the service blueprint."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,12 +14,38 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from ..model import BlueprintStep, Journey, Touchpoint
-from ..ranking import Priorities
-from ..text import Lang, normalise_name
+from ..text import Lang, Text, normalise_name
 from . import words
-from .charts import EMOTION_HEIGHT, EMOTION_TOP, emotion_curve, priority_matrix
-from .frame import Area, Frame
-from .shapes import GREY, clip, fits, fitting_size, text_box
+from .charts import EMOTION_HEIGHT, EMOTION_TOP, Curve, emotion_curve, priority_matrix
+from .context import DeckContext
+from .frame import Area
+from .matrix import (
+    LABEL_INSET,
+    LABEL_SIZE,
+    MARKER_SIZE,
+    QUADRANT_ORDER,
+    Box,
+    Group,
+    MatrixPoint,
+    group_points,
+    label_box_size,
+    matrix_points,
+    place_labels,
+    plot_area,
+    to_slide,
+)
+from .shapes import (
+    EMU_PER_PT,
+    FLOOR,
+    GREY,
+    QUADRANT_COLOURS,
+    fits,
+    fitting_size,
+    text_box,
+    text_height,
+    text_width,
+)
+from .story import number, plain
 
 GAP = int(Inches(0.06))
 MIN_COLUMN = int(Inches(1.15))
@@ -32,18 +59,28 @@ class _Column:
     weight: float
 
 
-def _columns(journey: Journey, width: int | None = None) -> list[_Column]:
-    """The phases in order, each with its touchpoints and a width weight: its number of
-    touchpoints, but never so little that the column is narrower than MIN_COLUMN."""
-    by_phase: dict[str, list[Touchpoint]] = {normalise_name(p.name): [] for p in journey.phases}
-    for tp in journey.touchpoints:
-        by_phase.setdefault(normalise_name(tp.phase or ""), []).append(tp)
+def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_COLUMN) -> list[_Column]:
+    """The phases in journey order (the Phases sheet), each with its touchpoints and a width
+    weight: its number of touchpoints, but never so little that the column is narrower than
+    `least_width`. A phase the Phases sheet does not have (a typo, with --allow-errors) keeps
+    its name as typed and its place after the phase of the touchpoint before it."""
     names = {normalise_name(p.name): p.name for p in journey.phases}
-    groups = [(names.get(key, key or "–"), tps) for key, tps in by_phase.items() if key in names or tps]
+    order = list(names)
+    by_phase: dict[str, list[Touchpoint]] = {key: [] for key in order}
+    previous: str | None = None
+    for tp in journey.touchpoints:
+        key = normalise_name(tp.phase or "")
+        if key not in by_phase:
+            names[key] = tp.phase or "–"
+            order.insert(order.index(previous) + 1 if previous in order else len(order), key)
+            by_phase[key] = []
+        by_phase[key].append(tp)
+        previous = key
+    groups = [(names[key], by_phase[key]) for key in order]
     least = 2.0
     if width:
-        # the smallest weight that gives every column MIN_COLUMN: least * width / total >= MIN_COLUMN
-        while least * width < MIN_COLUMN * sum(max(len(t), least) for _, t in groups) and least < 1000:
+        # the smallest weight that gives every column least_width: least * width / total >= least_width
+        while least * width < least_width * sum(max(len(t), least) for _, t in groups) and least < 1000:
             least += 0.5
     columns, start = [], 0.0
     for name, tps in groups:
@@ -62,33 +99,82 @@ def _line(slide: Any, x1: int, y1: int, x2: int, y2: int, dashed: bool = True, c
     return line
 
 
-def overview_slide(frame: Frame, journey: Journey, priorities: Priorities, lang: Lang) -> Any:
-    slide = frame.add(frame.content_layout, words.OVERVIEW_TITLE.in_(lang), words.NOTES["overview"].in_(lang))
+def _widest_word(texts: list[str], size: float, bold: bool = False) -> int:
+    """The width (EMU) a box needs so that the longest word of `texts` fits whole at `size`."""
+    words_ = [w for t in texts for w in t.split()] or [""]
+    return int((max(text_width(w, size, bold) for w in words_) + 12) * EMU_PER_PT)
+
+
+def _item(t: Touchpoint) -> str:
+    return f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {t.name or ''}".strip() + (
+        f" ({t.channel})" if t.channel else "")
+
+
+def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang) -> list[str]:
+    """`items` as separate cards, as many as fit in `height` at `size`; the rest as one '+n more' card."""
+    def need(texts: list[str]) -> float:
+        return sum((text_height([t], width, size) or 1e9) + CARD_GAP / EMU_PER_PT + 7 for t in texts)
+
+    room = height / EMU_PER_PT
+    if need(items) <= room:
+        return items
+    shown = list(items)
+    while shown and need([*shown, more.in_(lang).format(n=len(items) - len(shown))]) > room:
+        shown.pop()
+    return [*shown, more.in_(lang).format(n=len(items) - len(shown))]
+
+
+CARD_GAP = int(Inches(0.05))
+
+
+def overview_slide(ctx: DeckContext) -> Any:
+    """The journey at a glance: phases as columns with their touchpoints as separate cards (one
+    font size on the whole slide), and the emotion curve under them, the levels named in words."""
+    frame, journey, priorities, lang, story = ctx.frame, ctx.journey, ctx.priorities, ctx.lang, ctx.story
+    title = story.curve_title().in_(lang)
+    phases = "; ".join(f"{v.name} {number(v.mean_emotion, lang)}" for v in priorities.phases
+                       if v.mean_emotion is not None) or words.NONE.in_(lang)
+    lowest = sorted((p for p in priorities.touchpoints if p.emotion is not None and p.emotion < 0),
+                    key=lambda p: p.emotion)[:3]  # type: ignore[arg-type, return-value]
+    low = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in lowest) or words.NONE.in_(lang)
+    notes = (words.NOTES_FINDINGS["curve"].in_(lang).format(title=title, phases=phases, low=low)
+             + words.NOTES["overview"].in_(lang))
+    slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
-    gutter = int(Inches(0.75))
+    gutter = _widest_word([w.in_(lang) for w in words.EMOTION_WORDS], FLOOR) + int(Inches(0.1))
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
-    columns = _columns(journey, inner.width)
+    least = max(MIN_COLUMN, _widest_word([p.name for p in journey.phases], FLOOR, bold=True))
+    columns = _columns(journey, inner.width, least)
     total = sum(c.weight for c in columns) or 1
     unit = inner.width / total
-    head_h = int(Inches(0.55))
-    chart_h = int(area.height * 0.4)
+    chart_h = int(area.height * 0.44)
+    widths = [int(c.weight * unit) - GAP for c in columns]
+    head_size = min(fitting_size([c.name], w, int(Inches(0.62)), 14, FLOOR, bold=True)
+                    for c, w in zip(columns, widths, strict=True))
+    head_h = max(int(Inches(0.45)), max(int(((text_height([c.name], w, head_size, True) or 0) + 8) * EMU_PER_PT)
+                                         for c, w in zip(columns, widths, strict=True)))
     list_top = inner.top + head_h + GAP
     list_h = inner.bottom - chart_h - list_top - GAP
+    # One size for every card on the slide: the largest (12 pt at most) at which every column fits.
+    items = [[_item(t) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)] for c in columns]
+    size = FLOOR
+    for candidate in (12.0, 11.0):
+        if all(_items_that_fit(its, w, list_h, candidate, words.MORE, lang) == its for its, w in zip(items, widths, strict=True)):
+            size = candidate
+            break
     emotions = {p.id: p.emotion for p in priorities.touchpoints}
     points: list[tuple[float, float, str, bool]] = []
-    for col in columns:
+    for col, width, its in zip(columns, widths, items, strict=True):
         left = inner.left + int(col.start * unit)
-        width = int(col.weight * unit) - GAP
-        text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=14, smallest=7,
-                 theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.CENTER)
-        lines = [f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {clip(t.name, 60)}"
-                 + (f" ({t.channel})" if t.channel else "") for t in col.touchpoints]
-        shown = lines or [words.NO_TOUCHPOINTS.in_(lang)]
-        while len(shown) > 1 and not fits(shown, width, list_h, 7, whole_words=False):
-            hidden = len(lines) - len(shown) + 2
-            shown = [*lines[: len(shown) - 2], words.MORE.in_(lang).format(n=hidden)]
-        text_box(slide, Area(left, list_top, width, list_h), shown, largest=11, smallest=6.5, fill="F2F2F2")
+        text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=head_size,
+                 smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
+                 align=PP_ALIGN.CENTER)
+        y = list_top
+        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang):
+            h = int(((text_height([text], width, size) or size * 1.2) + 7) * EMU_PER_PT)
+            text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2")
+            y += h + CARD_GAP
         step = col.weight / max(len(col.touchpoints), 1)
         for k, t in enumerate(col.touchpoints):
             emotion = emotions.get(t.id)
@@ -98,34 +184,121 @@ def overview_slide(frame: Frame, journey: Journey, priorities: Priorities, lang:
             _line(slide, left - GAP // 2, inner.top, left - GAP // 2, inner.bottom, colour="D9D9D9")
     chart_area = Area(inner.left, inner.bottom - chart_h, inner.width, chart_h)
     if points:
-        emotion_curve(slide, chart_area, points, total, lang)
-    plot_top = chart_area.top + int(chart_area.height * EMOTION_TOP)
-    plot_h = int(chart_area.height * EMOTION_HEIGHT)
-    label_h = int(Inches(0.3))
-    for value, frac in (("+2", 0.0), ("0", 0.5), ("−2", 1.0)):
-        y = plot_top + int(plot_h * frac) - label_h // 2
-        text_box(slide, Area(area.left, y, gutter - GAP, label_h), [value], largest=9, colour=GREY,
-                 anchor=MSO_ANCHOR.MIDDLE)
-    text_box(slide, Area(area.left, plot_top + plot_h // 4, gutter - GAP, label_h),
-             [(words.EMOTION_SERIES.in_(lang), {"bold": True})], largest=9, colour=GREY)
+        emotion_curve(slide, chart_area, [Curve(words.EMOTION_SERIES.in_(lang), points)], total, lang)
+    emotion_levels(slide, Area(area.left, chart_area.top, gutter - GAP, chart_area.height), lang)
     return slide
 
 
-def matrix_slide(frame: Frame, priorities: Priorities, lang: Lang) -> Any:
+def emotion_levels(slide: Any, area: Area, lang: Lang) -> None:
+    """The words for the five emotion levels, each beside its gridline of a curve in `area`'s height."""
+    plot_top = area.top + int(area.height * EMOTION_TOP)
+    plot_h = int(area.height * EMOTION_HEIGHT)
+    label_h = int(Inches(0.3))
+    for k, word in enumerate(words.EMOTION_WORDS):
+        y = plot_top + int(plot_h * k / 4) - label_h // 2
+        text_box(slide, Area(area.left, y, area.width, label_h), [word.in_(lang)], largest=FLOOR, smallest=FLOOR,
+                 colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+
+
+def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> Any:
+    """The priority matrix with its labels placed clear of points, lines and each other, the
+    'concentrate here' touchpoints named beside it, and every colour and marker explained.
+    `uncertain` (touchpoint IDs) draws those points hollow instead of the priorities' own flags."""
+    frame, priorities, lang, story = ctx.frame, ctx.priorities, ctx.lang, ctx.story
     s = priorities.scale
-    num = lambda x: (f"{x:g}".replace(".", ",") if lang == "nl" else f"{x:g}")  # noqa: E731
-    notes = words.NOTES["matrix"].in_(lang).format(importance=num(s.importance_threshold),
-                                                   rating=num(s.rating_threshold), scale=s.name)
-    slide = frame.add(frame.content_layout, words.MATRIX_TITLE.in_(lang), notes)
+    title = story.matrix_title().in_(lang)
+    counts = ", ".join(f"{words.QUADRANT[q].in_(lang)} {sum(p.quadrant == q for p in priorities.touchpoints)}"
+                       for q in QUADRANT_ORDER)
+    named = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in story.concentrate) or words.NONE.in_(lang)
+    notes = (words.NOTES_FINDINGS["matrix"].in_(lang).format(title=title, counts=counts, names=named)
+             + words.NOTES["matrix"].in_(lang).format(importance=plain(s.importance_threshold, lang),
+                                                      rating=plain(s.rating_threshold, lang), scale=s.name))
+    slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
-    unrated = [p.id for p in priorities.touchpoints if p.importance is None or p.rating is None]
-    note_h = int(Inches(0.4)) if unrated else 0
-    priority_matrix(slide, Area(area.left, area.top, area.width, area.height - note_h), priorities, lang)
-    if unrated:
-        text_box(slide, Area(area.left, area.bottom - note_h, area.width, note_h),
-                 [words.UNRATED_NOTE.in_(lang).format(ids=", ".join(unrated))], largest=11, colour=GREY)
+    side_w = int(area.width * 0.34)
+    chart = Area(area.left, area.top, area.width - side_w - int(Inches(0.2)), area.height)
+    points = matrix_points(priorities, uncertain)
+    priority_matrix(slide, chart, points, s, lang)
+    plot = plot_area(chart)
+    obstacles = _quadrant_names(slide, plot, s, points, lang)
+    placed, missed = place_labels(group_points(points), plot, s, obstacles)
+    for label in placed:
+        box = label.box
+        if label.leader:
+            near_x = min(max(label.anchor[0], box.left), box.right)
+            near_y = min(max(label.anchor[1], box.top), box.bottom)
+            _line(slide, int(label.anchor[0]), int(label.anchor[1]), int(near_x), int(near_y), dashed=False,
+                  colour="8C8C8C")
+        text_box(slide, Area(int(box.left), int(box.top), int(box.width), int(box.height)), label.group.lines,
+                 largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
+                 else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
+    _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
     return slide
+
+
+def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint], lang: Lang) -> list[Box]:
+    """The quadrant names in the plot's corners, where they cover no point or line; their boxes."""
+    lo, hi = scale.minimum, scale.maximum
+    corners = {"concentrate-here": (lo, hi, 1, 1), "keep-up": (hi, hi, -1, 1), "low-priority": (lo, lo, 1, -1),
+               "possible-overkill": (hi, lo, -1, -1)}
+    marks = [to_slide(plot, scale, p.rating, p.importance) for p in points]
+    half = (MARKER_SIZE / 2 + 3) * EMU_PER_PT
+    xt, _ = to_slide(plot, scale, scale.rating_threshold, lo)
+    _, yt = to_slide(plot, scale, lo, scale.importance_threshold)
+    taken = [Box(x - half, y - half, 2 * half, 2 * half) for x, y in marks]
+    taken += [Box(xt - 3 * EMU_PER_PT, plot.top, 6 * EMU_PER_PT, plot.height),
+              Box(plot.left, yt - 3 * EMU_PER_PT, plot.width, 6 * EMU_PER_PT)]
+    bounds = Box(plot.left, plot.top, plot.width, plot.height)
+    boxes = []
+    for code, (r, i, sx, sy) in corners.items():
+        text = words.QUADRANT[code].in_(lang)
+        w, h = label_box_size([text], 12 * 1.1)
+        x0, y0 = to_slide(plot, scale, r, i)
+        spots = [(x0 + (4 * EMU_PER_PT if sx > 0 else -w - 4 * EMU_PER_PT) + sx * across * w / 3,
+                  y0 + (4 * EMU_PER_PT if sy > 0 else -h - 4 * EMU_PER_PT) + sy * down * h)
+                 for down in range(6) for across in range(4)]
+        for x, y in spots:
+            box = Box(x, y, w, h)
+            if box.inside(bounds) and not any(box.overlaps(t) for t in taken):
+                text_box(slide, Area(int(x), int(y), int(w), int(h)), [(text, {"bold": True})], largest=12, smallest=12,
+                         colour=RGBColor.from_string(QUADRANT_COLOURS[code]) if code != "low-priority" else GREY,
+                         wrap=False, inset=LABEL_INSET)
+                boxes.append(box)
+                taken.append(box)
+                break
+    return boxes
+
+
+def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], points: Sequence[MatrixPoint]) -> None:
+    """Beside the matrix: the 'concentrate here' touchpoints by name, the points not labelled in
+    the chart, and what the markers and lines mean."""
+    lang, story, s = ctx.lang, ctx.story, ctx.priorities.scale
+    paragraphs: list[tuple[str, dict[str, Any]]] = [
+        (f"{words.MATRIX_NAMED.in_(lang)} ({len(story.concentrate)})", {"bold": True})]
+    names = [f"{p.id}{words.MOT_MARK if p.moment_of_truth else ''} {p.touchpoint or ''}".strip()
+             for p in story.concentrate] or [words.NONE.in_(lang)]
+    others = [g for g in missed if g.quadrant != "concentrate-here"]
+    rest: list[tuple[str, dict[str, Any]]] = []
+    if others:
+        rest.append((words.MATRIX_OTHERS.in_(lang) + ":", {"bold": True}))
+        for code in QUADRANT_ORDER:
+            ids = [p.id for g in others if g.quadrant == code for p in g.points]
+            if ids:
+                rest.append((f"{words.QUADRANT[code].in_(lang)}: {', '.join(ids)}", {}))
+    key = [(words.LEGEND_MOT.in_(lang), {}),
+           (words.LEGEND_LINES.in_(lang).format(importance=plain(s.importance_threshold, lang),
+                                                rating=plain(s.rating_threshold, lang)), {})]
+    if any(p.uncertain for p in points):
+        key.append((words.LEGEND_UNCERTAIN.in_(lang), {}))
+    shown = list(names)
+    more = words.STORY["more"]
+    while True:
+        body = [*paragraphs, *((n, {}) for n in shown), *rest, *key]
+        if fits([t for t, _ in body], area.width, area.height, FLOOR, bold=False) or len(shown) <= 1:
+            break
+        shown = [*shown[:-2], more.in_(lang).format(n=len(names) - len(shown) + 2)] if len(shown) > 2 else shown[:1]
+    text_box(slide, area, body, largest=14, smallest=FLOOR)
 
 
 def _cell_lines(steps: list[BlueprintStep]) -> list[str]:
@@ -136,27 +309,39 @@ def _cell_lines(steps: list[BlueprintStep]) -> list[str]:
     return lines
 
 
+BAND = int(Inches(0.26))
+"""The band between two lanes where a blueprint line and its name run, clear of the cells."""
+LABEL_W = int(Inches(1.6))
+
+
 def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[BlueprintStep]]],
                       area: Area) -> list[tuple[str, list[Touchpoint]]]:
-    """Touchpoints per phase, in groups small enough that every lane's text fits at 8 pt."""
+    """Touchpoints per phase, in groups small enough that every lane's text fits at the floor size."""
     chunks = []
+    row_h = (area.height - int(Inches(0.9)) - 3 * BAND) // len(words.LANES)
     for col in _columns(journey):
         todo = list(col.touchpoints)
         while todo:
             for size in range(min(6, len(todo)), 0, -1):
                 group = todo[:size]
-                width = (area.width - int(Inches(1.5))) // size
-                height = area.height // 7
-                if size == 1 or all(fits(_cell_lines(lanes[normalise_name(t.id)].get(lane, [])), width, height, 8)
-                                    for t in group for lane in lanes[normalise_name(t.id)]):
+                width = (area.width - LABEL_W) // size - GAP
+                if size == 1 or all(fits(_cells(t, lanes)[lane], width, row_h - GAP, FLOOR)
+                                    for t in group for lane in _cells(t, lanes)):
                     break
             chunks.append((col.name, group))
             todo = todo[size:]
     return chunks
 
 
-def blueprint_slides(frame: Frame, journey: Journey, lang: Lang) -> list[Any]:
+def _cells(tp: Touchpoint, lanes: dict[str, dict[str, list[BlueprintStep]]]) -> dict[str, list[str]]:
+    """The text of `tp`'s cell in each lane."""
+    return {lane: ([tp.customer_action] if tp.customer_action else []) if lane == "customer"
+            else _cell_lines(lanes[normalise_name(tp.id)].get(lane, [])) for lane, _ in words.LANES}
+
+
+def blueprint_slides(ctx: DeckContext) -> list[Any]:
     """Swimlanes per phase (continued on a further slide when a phase does not fit)."""
+    frame, journey, lang = ctx.frame, ctx.journey, ctx.lang
     if not journey.blueprint:
         return []
     lanes: dict[str, dict[str, list[BlueprintStep]]] = {normalise_name(t.id): {} for t in journey.touchpoints}
@@ -186,38 +371,41 @@ def blueprint_slides(frame: Frame, journey: Journey, lang: Lang) -> list[Any]:
 
 def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
                     lanes: dict[str, dict[str, list[BlueprintStep]]], lang: Lang) -> None:
-    label_w = int(Inches(1.45))
-    col_w = (area.width - label_w) // len(group)
-    head_h = int(Inches(0.6))
-    row_h = (area.height - head_h - 3 * GAP) // len(words.LANES)
-    cells: dict[tuple[int, int], list[str]] = {}
-    for c, tp in enumerate(group):
-        for r, (lane, _) in enumerate(words.LANES):
-            if lane == "customer":
-                cells[(r, c)] = [tp.customer_action] if tp.customer_action else []
-            else:
-                cells[(r, c)] = _cell_lines(lanes[normalise_name(tp.id)].get(lane, []))
-    size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 11, 6) for lines in cells.values() if lines), default=11)
-    for c, tp in enumerate(group):
-        left = area.left + label_w + c * col_w
-        text_box(slide, Area(left, area.top, col_w - GAP, head_h),
-                 [(f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {clip(tp.name, 70)}", {"bold": True})],
-                 largest=11, smallest=7, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
+    col_w = (area.width - LABEL_W) // len(group)
+    heads = [f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
+    head_size = min(fitting_size([h], col_w - GAP, int(Inches(0.9)), 12, FLOOR, bold=True) for h in heads)
+    head_h = max(int(Inches(0.45)), max(int(((text_height([h], col_w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
+                                        for h in heads))
+    bands = {1: "interaction", 2: "visibility", 3: "internal"}
+    row_h = (area.height - head_h - GAP - len(bands) * BAND) // len(words.LANES)
+    cells = {c: _cells(tp, lanes) for c, tp in enumerate(group)}
+    size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 12, FLOOR) for c in cells
+                for lines in cells[c].values() if lines), default=12)
+    label_size = min(fitting_size([label.in_(lang)], LABEL_W - GAP, row_h - GAP, 12, FLOOR, bold=True)
+                     for _, label in words.LANES)
+    for c, head in enumerate(heads):
+        left = area.left + LABEL_W + c * col_w
+        text_box(slide, Area(left, area.top, col_w - GAP, head_h), [(head, {"bold": True})], largest=head_size,
+                 smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER)
-    top = area.top + head_h + GAP
+    y = area.top + head_h + GAP
     for r, (lane, label) in enumerate(words.LANES):
-        y = top + r * row_h
-        text_box(slide, Area(area.left, y, label_w - GAP, row_h - GAP), [(label.in_(lang), {"bold": True})],
-                 largest=11, smallest=7, fill="D9E2F3" if lane in ("physical-evidence", "customer", "frontstage")
+        text_box(slide, Area(area.left, y, LABEL_W - GAP, row_h - GAP), [(label.in_(lang), {"bold": True})],
+                 largest=label_size, smallest=label_size, fill="D9E2F3" if lane in ("physical-evidence", "customer", "frontstage")
                  else "E2EFDA", anchor=MSO_ANCHOR.MIDDLE)
         for c in range(len(group)):
-            lines = cells[(r, c)]
+            lines = cells[c][lane]
             if lines:
-                left = area.left + label_w + c * col_w
+                left = area.left + LABEL_W + c * col_w
                 text_box(slide, Area(left, y, col_w - GAP, row_h - GAP), lines, largest=size, smallest=size,
                          fill="F7F7F7")
-    for after, key in ((1, "interaction"), (2, "visibility"), (3, "internal")):
-        y = top + (after + 1) * row_h - GAP // 2
-        _line(slide, area.left, y, area.right, y, colour="7F7F7F" if key == "visibility" else "BFBFBF")
-        text_box(slide, Area(area.right - int(Inches(2.6)), y - int(Inches(0.2)), int(Inches(2.6)), int(Inches(0.2))),
-                 [words.LINES[key].in_(lang)], largest=8, colour=GREY)
+        y += row_h
+        if r + 1 in bands:
+            key = bands[r + 1]
+            mid = y + BAND // 2 - GAP // 2
+            name = words.LINES[key].in_(lang)
+            name_w = int((text_width(name, FLOOR) + 14) * EMU_PER_PT)
+            _line(slide, area.left, mid, area.right - name_w, mid, colour="595959" if key == "visibility" else "A6A6A6")
+            text_box(slide, Area(area.right - name_w, y - GAP // 2, name_w, BAND), [name], largest=FLOOR,
+                     smallest=FLOOR, colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+            y += BAND

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,34 +17,99 @@ from pptx.util import Emu, Pt
 
 from .frame import Area
 
-QUADRANT_COLOURS = {"concentrate-here": "C00000", "keep-up": "548235", "low-priority": "BF9000",
-                    "possible-overkill": "2E75B6", "unrated": "7F7F7F"}
+# Okabe & Ito (2008): told apart by people with every common kind of colour blindness.
+OKABE_ITO = {"orange": "E69F00", "sky-blue": "56B4E9", "green": "009E73", "yellow": "F0E442", "blue": "0072B2",
+             "vermillion": "D55E00", "purple": "CC79A7", "grey": "7F7F7F"}
+QUADRANT_COLOURS = {"concentrate-here": OKABE_ITO["vermillion"], "keep-up": OKABE_ITO["green"],
+                    "low-priority": OKABE_ITO["sky-blue"], "possible-overkill": OKABE_ITO["blue"],
+                    "unrated": OKABE_ITO["grey"]}
 GREY = RGBColor(0x59, 0x59, 0x59)
 LIGHT = RGBColor(0xF2, 0xF2, 0xF2)
 EMU_PER_PT = 12700
+FLOOR = 10.0
+"""No text on a slide is smaller than this (pt): what the back of a room can still read."""
+BODY = 14.0
+"""The size body text aims for (pt)."""
+
+# Glyph widths in em of DejaVu Sans, the wide font LibreOffice falls back on when the
+# theme's font is missing: estimates made with it hold for narrower fonts too.
+_NARROW = dict.fromkeys("ijl|!'.,:;", 0.3) | dict.fromkeys("tf()[]/", 0.4) | {"r": 0.42, " ": 0.32, "I": 0.3}
+_WIDE = {"m": 0.98, "w": 0.82, "M": 0.87, "W": 0.99, "@": 1.0, "%": 0.95, "★": 0.84, "—": 1.0, "…": 1.0}
 
 
-def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = 7,
-                 whole_words: bool = True) -> float:
-    """The largest font size (pt) at which `paragraphs` fit in a box of `width` x `height`
-    EMU, estimated from an average glyph width of half an em; `smallest` when none fits."""
-    w_pt, h_pt = width / EMU_PER_PT - 10, height / EMU_PER_PT - 8
-    longest_word = max((len(w) for p in paragraphs for w in p.split()), default=0)
+def _em(char: str) -> float:
+    if char in _NARROW:
+        return _NARROW[char]
+    if char in _WIDE:
+        return _WIDE[char]
+    if char.isupper():
+        return 0.74
+    if char.isdigit():
+        return 0.64
+    return 0.62
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of `text` set in one line at `size` pt, in pt (a safe upper estimate)."""
+    return sum(_em(c) for c in text) * size * (1.16 if bold else 1.02)
+
+
+def wrapped_lines(text: str, width_pt: float, size: float, bold: bool = False) -> int | None:
+    """How many lines `text` takes when wrapped at word boundaries into `width_pt`;
+    None when one of its words is wider than the line (it would be broken mid-word)."""
+    count = 0
+    space = text_width(" ", size, bold)
+    for paragraph in text.split("\n"):
+        line = 0.0
+        count += 1
+        for word in paragraph.split():
+            w = text_width(word, size, bold)
+            if w > width_pt:
+                return None
+            if line and line + space + w > width_pt:
+                count += 1
+                line = w
+            else:
+                line = line + space + w if line else w
+    return count
+
+
+def text_height(paragraphs: Sequence[str], width: int, size: float, bold: bool = False,
+                spacing: float = 1.2) -> float | None:
+    """The height (pt) of `paragraphs` wrapped into `width` EMU (less the box's insets) at `size`;
+    None when a word does not fit on a line."""
+    total = 0
+    for p in paragraphs:
+        lines = wrapped_lines(p, width / EMU_PER_PT - 11, size, bold)
+        if lines is None:
+            return None
+        total += lines
+    return total * size * spacing
+
+
+def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = FLOOR,
+                 whole_words: bool = True, bold: bool = False) -> float:
+    """The largest font size (pt), in half points from `largest` down to `smallest`, at which
+    `paragraphs` fit in a box of `width` x `height` EMU with every word whole; `smallest` when
+    none does (the caller paginates or gives the box more room)."""
+    h_pt = height / EMU_PER_PT - 7
     size = largest
     while size > smallest:
-        per_line = max(1, int(w_pt / (0.5 * size)))
-        lines = sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
-        # a word is never broken: the longest one must fit on a line (bold glyphs of a wide
-        # fallback font such as DejaVu Sans run to 0.7 em)
-        if lines * size * 1.2 <= h_pt and (not whole_words or longest_word * 0.7 * size <= w_pt):
+        needed = text_height(paragraphs, width, size, bold)
+        if needed is None and not whole_words:
+            needed = sum(max(1.0, text_width(p, size, bold) / max(1.0, width / EMU_PER_PT - 11))
+                         for p in paragraphs) * size * 1.2
+        if needed is not None and needed <= h_pt:
             return size
         size -= 0.5
     return smallest
 
 
-def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_words: bool = True) -> bool:
-    """True when `paragraphs` fit at `size` (with `whole_words`, no word broken either)."""
-    return fitting_size(paragraphs, width, height, size, size - 0.01, whole_words) >= size
+def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_words: bool = True,
+         bold: bool = False) -> bool:
+    """True when `paragraphs` fit at `size` with every word whole."""
+    needed = text_height(paragraphs, width, size, bold)
+    return needed is not None and needed <= height / EMU_PER_PT - 7
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -74,13 +138,14 @@ def _colour(tint: RGBColor | None, theme: Any = None) -> str:
 
 def text_box(
     slide: Any, area: Area, paragraphs: Sequence[str | tuple[str, dict[str, Any]]], largest: float = 14,
-    smallest: float = 7, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
-    colour: RGBColor | None = None, theme_fill: Any = None, align: Any = PP_ALIGN.LEFT,
+    smallest: float = FLOOR, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
+    colour: RGBColor | None = None, theme_fill: Any = None, align: Any = PP_ALIGN.LEFT, wrap: bool = True,
+    inset: int = 63500,
 ) -> Any:
-    """A box holding `paragraphs` (text, or (text, {"bold": True, "size": 12})) at the largest size that fits.
+    """A box holding `paragraphs` (text, or (text, {"bold": True, "size": 12})) at the largest size
+    that fits, never under FLOOR (the caller gives the box room or paginates).
 
-    The box also asks PowerPoint to shrink text on overflow, for when people edit it later.
-    Its XML is written in one go: a deck has hundreds of these, and python-pptx's property
+    The box does not shrink text on overflow: a renderer's shrinking would take it under FLOOR. Its XML is written in one go: a deck has hundreds of these, and python-pptx's property
     setters cost most of the deck's time.
     """
     box = slide.shapes.add_shape(shape, Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
@@ -90,10 +155,8 @@ def text_box(
         element.remove(style)
     items = [(p, {}) if isinstance(p, str) else p for p in paragraphs]
     texts = [t for t, _ in items]
-    size = fitting_size(texts, area.width, area.height, largest, smallest)
-    if not fits(texts, area.width, area.height, size):
-        # No size keeps every word whole (one word is wider than the box): fit by height and let it break.
-        size = fitting_size(texts, area.width, area.height, largest, smallest, whole_words=False)
+    bold = any(look.get("bold") for _, look in items)
+    size = fitting_size(texts, area.width, area.height, largest, max(smallest, FLOOR), bold=bold)
     if theme_fill is not None:
         shape_fill = _colour(None, theme_fill)
     elif fill is not None:
@@ -109,7 +172,7 @@ def text_box(
             ink = _colour(None, MSO_THEME_COLOR.TEXT_1)
         else:
             ink = _colour(RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26))
-        pt = look.get("size", size) if look.get("size", 0) <= size else size
+        pt = max(FLOOR, look.get("size", size) if look.get("size", 0) <= size else size)
         paras.append(
             f'<a:p><a:pPr algn="{look.get("align", align).xml_value}"/><a:r>'
             f'<a:rPr sz="{round(pt * 100)}" b="{1 if look.get("bold") else 0}">{ink}</a:rPr>'
@@ -119,33 +182,63 @@ def text_box(
     for part in parse_xml(f'<x xmlns:a="{_A}">{shape_fill}<a:ln><a:noFill/></a:ln></x>'):
         sp_pr.append(part)
     body = parse_xml(
-        f'<p:txBody xmlns:p="{_P}" xmlns:a="{_A}"><a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" wrap="square" '
-        'lIns="63500" rIns="63500" tIns="38100" bIns="38100"><a:normAutofit/></a:bodyPr><a:lstStyle/>'
+        f'<p:txBody xmlns:p="{_P}" xmlns:a="{_A}"><a:bodyPr rtlCol="0" anchor="{anchor.xml_value}" '
+        f'wrap="{"square" if wrap else "none"}" lIns="{inset}" rIns="{inset}" tIns="{min(inset, 38100)}" '
+        f'bIns="{min(inset, 38100)}"></a:bodyPr><a:lstStyle/>'
         + "".join(paras) + "</p:txBody>"
     )
     element.replace(element.find(qn("p:txBody")), body)
     return box
 
 
+def table_widths(area: Area, widths: Sequence[float]) -> list[int]:
+    """Column widths in EMU filling `area`'s width, in proportion to `widths`."""
+    total = sum(widths)
+    out = [int(area.width * w / total) for w in widths[:-1]]
+    return [*out, area.width - sum(out)]
+
+
+def row_height(values: Sequence[str], widths: Sequence[int], size: float, bold: bool = False) -> float:
+    """The height (pt) a table row of `values` takes at `size` when each cell wraps in its column."""
+    lines = 1
+    for value, width in zip(values, widths, strict=True):
+        w_pt = width / EMU_PER_PT - 9
+        count = sum(wrapped_lines(part, w_pt, size, bold) or 2 for part in str(value).split("\n"))
+        lines = max(lines, count)
+    return lines * size * 1.2 + 6
+
+
+def paginate_rows(rows: Sequence[Sequence[str]], headers: Sequence[str], widths: Sequence[int], size: float,
+                  height: int) -> list[list[Sequence[str]]]:
+    """`rows` in pages that each fit `height` EMU under the header row, in order."""
+    room = height / EMU_PER_PT - row_height(headers, widths, size, bold=True)
+    pages: list[list[Sequence[str]]] = [[]]
+    used = 0.0
+    for row in rows:
+        h = row_height(row, widths, size)
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += h
+    return pages
+
+
 def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-          size: float = 11) -> Any:
-    """A native table filling `area`'s width; `widths` are relative column widths."""
-    row_height = int(Pt(size * 2.1))
-    height = min(area.height, row_height * (len(rows) + 1))
+          size: float = BODY) -> Any:
+    """A native table filling `area`'s width; `widths` are relative column widths. Rows take the
+    height their wrapped text needs (see paginate_rows)."""
+    column_widths = table_widths(area, widths)
+    heights = [row_height(headers, column_widths, size, True)] + [row_height(r, column_widths, size) for r in rows]
+    height = min(area.height, int(sum(heights) * EMU_PER_PT))
     shape = slide.shapes.add_table(len(rows) + 1, len(headers), Emu(area.left), Emu(area.top), Emu(area.width),
                                    Emu(height))
     tbl = shape.table
-    total = sum(widths)
-    used = 0
-    column_widths = []
-    for i, w in enumerate(widths):
-        width = area.width - used if i == len(widths) - 1 else int(area.width * w / total)
+    for i, width in enumerate(column_widths):
         tbl.columns[i].width = Emu(width)
-        column_widths.append(width)
-        used += width
-    # The header row shrinks until its longest word fits each column: a header never breaks mid-word.
-    head_size = min([size] + [fitting_size([h], w, row_height * 4, size, 6) for h, w in zip(headers, column_widths,
-                                                                                            strict=True)])
+    # The header row shrinks (not under FLOOR) until its longest word fits each column: no header breaks mid-word.
+    head_size = min([size] + [fitting_size(h.split(), w, int(Pt(size * 20)), size, FLOOR, bold=True)
+                              for h, w in zip(headers, column_widths, strict=True)])
     all_rows = [[str(v) for v in headers], *[[str(v) for v in r] for r in rows]]
     # The rows' XML in one go (python-pptx's per-cell setters are most of a deck's time).
     xml = []
@@ -157,7 +250,8 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
             + '</a:txBody><a:tcPr marL="50800" marR="50800" marT="25400" marB="25400"/></a:tc>'
             for value in values
         )
-        xml.append(f'<a:tr h="{row_height}">{cells}</a:tr>')
+        # The least height: the row grows with its text in PowerPoint and LibreOffice alike.
+        xml.append(f'<a:tr h="{int(((head_size if r == 0 else size) * 1.2 + 6) * EMU_PER_PT)}">{cells}</a:tr>')
     fresh = parse_xml(f'<a:tbl xmlns:a="{_A}">{"".join(xml)}</a:tbl>')
     tbl_element = tbl._tbl
     for tr in tbl_element.findall(qn("a:tr")):
@@ -165,18 +259,3 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     for tr in list(fresh):
         tbl_element.append(tr)
     return shape
-
-
-def rows_per_page(area: Area, size: float, lines_per_row: float = 1.0) -> int:
-    """How many table rows of `size` pt fit in `area` below the header row."""
-    row = Pt(size * 2.1 * lines_per_row)
-    return max(1, int(area.height // row) - 1)
-
-
-def clip(text: str | None, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    text = (text or "").replace("\n", " ").strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
-    return cut.rstrip(",.;: ") + "…"

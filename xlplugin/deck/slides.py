@@ -1,35 +1,27 @@
-"""Slides of words and tables: title, objective and approach, persona, top gaps, actions, appendix."""
+"""Slides of words and tables: title, priority gaps, actions, objective and approach, persona, appendix."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 from ..layout import ACTIONS
 from ..model import Journey
-from ..priorities import QUADRANTS
-from ..ranking import Priorities, Priority
+from ..ranking import Priority
 from ..text import Lang, Text, normalise_name
 from . import words
-from .frame import BODIES, Area, Frame
-from .shapes import GREY, clip, fitting_size, table, text_box
-
-TOP_GAPS = 10
-
-
-def _num(value: float | None, lang: Lang, digits: int = 1) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+from .context import DeckContext
+from .frame import Area, Frame
+from .shapes import BODY, FLOOR, GREY, paginate_rows, table, table_widths, text_box
+from .story import number, plain, series
 
 
-def title_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
+def title_slide(ctx: DeckContext) -> Any:
+    frame, journey, lang = ctx.frame, ctx.journey, ctx.lang
     info = journey.info
     slide = frame.add(frame.title_layout, info.title or words.OVERVIEW_TITLE.in_(lang),
                       words.NOTES["title"].in_(lang).format(persona=journey.persona.name or "–"))
@@ -54,49 +46,28 @@ def _respondents(journey: Journey, lang: Lang) -> str | None:
     return words.RESPONDENTS_TYPED.in_(lang).format(n=max(counts)) if counts else None
 
 
-def objective_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
+def objective_slide(ctx: DeckContext) -> Any:
+    frame, journey, lang = ctx.frame, ctx.journey, ctx.lang
     info = journey.info
-    layout = frame.body_layout or frame.content_layout
-    slide = frame.add(layout, words.OBJECTIVE_TITLE.in_(lang), words.NOTES["objective"].in_(lang))
+    slide = frame.add(frame.content_layout, words.OBJECTIVE_TITLE.in_(lang), words.NOTES["objective"].in_(lang))
+    frame.clear(slide)
     scope = " → ".join(x for x in (info.scope_start, info.scope_end) if x)
     size = words.SIZE.in_(lang).format(phases=len(journey.phases), touchpoints=len(journey.touchpoints),
                                        mots=sum(t.moment_of_truth for t in journey.touchpoints))
     items = [(words.OBJECTIVE, info.objective), (words.WHY, info.why), (words.METHOD, info.research_method),
              (words.RESPONDENTS, _respondents(journey, lang)), (words.SCOPE, scope), (Text("", ""), size)]
-    lines: list[tuple[str, str]] = [(label.in_(lang), text) for label, text in items if text]
-    body = next((s for s in slide.placeholders if s.placeholder_format.type in BODIES), None)
-    if body is None:
-        area = frame.content_area(slide)
-        text_box(slide, area, [f"{label}: {text}" if label else text for label, text in lines], largest=20)
-        frame.clear(slide)
-        return slide
-    if not frame.branded:
-        area = frame.content_area(slide)
-        body.left, body.top, body.width, body.height = area.left, area.top, area.width, area.height
-    paragraphs = [f"{label}: {text}" if label else text for label, text in lines]
-    # Bullets indent and the template's own spacing and font may be wider than ours: fit with room to spare.
-    font = fitting_size(paragraphs, int(body.width * 0.85), int(body.height * 0.8), 20, 9)
-    tf = body.text_frame
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
-    for i, (label, text) in enumerate(lines):
-        para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        if label:
-            head = para.add_run()
-            head.text = f"{label}: "
-            head.font.bold = True
-            head.font.size = Pt(font)
-        run = para.add_run()
-        run.text = text
-        run.font.size = Pt(font)
-    frame.clear(slide, BODIES)
+    paragraphs = [f"{label.in_(lang)}: {text}" if label.en else text for label, text in items if text]
+    text_box(slide, frame.content_area(slide), paragraphs, largest=20, smallest=FLOOR)
     return slide
 
 
-def persona_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
-    persona = journey.persona
+def persona_slide(ctx: DeckContext) -> Any:
+    frame, persona, lang = ctx.frame, ctx.journey.persona, ctx.lang
+    from .story import first_name
+
+    who = first_name(persona.name) or Text("this customer", "deze klant").in_(lang)
     slide = frame.add(frame.content_layout, f"{words.PERSONA.in_(lang)}: {persona.name or '–'}",
-                      words.NOTES["persona"].in_(lang))
+                      words.NOTES["persona"].in_(lang).format(name=who))
     frame.clear(slide)
     area = frame.content_area(slide)
     left_w = int(area.width * 0.32)
@@ -123,66 +94,77 @@ def persona_slide(frame: Frame, journey: Journey, lang: Lang) -> Any:
     return slide
 
 
-def _paginate(items: Sequence[Any], per_page: int) -> list[Sequence[Any]]:
-    return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
-
-
-def _table_slides(frame: Frame, title: Text, notes: Text, headers: Sequence[Text], rows: Sequence[Sequence[str]],
-                  widths: Sequence[float], lang: Lang, size: float, empty: Text | None = None,
-                  per_page: Callable[[Area, float], int] | None = None) -> list[Any]:
-    """One or more slides with a table of `rows`, continued on as many slides as needed."""
+def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
+                 widths: Sequence[float], size: float = BODY, empty: str | None = None) -> list[Any]:
+    """One or more slides with a table of `rows` at `size` pt (never under FLOOR), continued on
+    as many slides as the wrapped rows need; `empty` is said when there are no rows."""
     probe = frame.prs.slides.add_slide(frame.content_layout)
     area = frame.content_area(probe)
     frame.drop_last()
-    size = size * min(1.0, area.width / Inches(12.4))  # a narrower (4:3) slide gets a smaller font
-    count = per_page(area, size) if per_page else max(1, int(area.height // Pt(size * 2.4)) - 1)
-    pages = _paginate(list(rows), count)
+    # A narrower (4:3) slide gets a smaller font, but not under the floor: it paginates instead.
+    size = max(FLOOR, size * min(1.0, area.width / Inches(12.4)))
+    pages = paginate_rows(rows, headers, table_widths(area, widths), size, area.height)
     slides = []
     for n, page in enumerate(pages, start=1):
-        name = title.in_(lang) + (f" {words.PAGE.in_(lang).format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
-        slide = frame.add(frame.content_layout, name, notes.in_(lang))
+        name = title + (f" {words.PAGE.in_('en').format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
+        slide = frame.add(frame.content_layout, name, notes)
         frame.clear(slide)
         area = frame.content_area(slide)
         if page:
-            table(slide, area, [h.in_(lang) for h in headers], page, widths, size)
+            table(slide, area, headers, page, widths, size)
         elif empty is not None:
-            text_box(slide, Area(area.left, area.top, area.width, int(Inches(1))), [empty.in_(lang)], largest=18)
+            text_box(slide, Area(area.left, area.top, area.width, int(Inches(1.6))), [empty], largest=20)
         slides.append(slide)
     return slides
 
 
-def gaps_slide(frame: Frame, priorities: Priorities, lang: Lang) -> list[Any]:
-    top = priorities.ranked[:TOP_GAPS]
-    rows = [[str(p.rank), f"{p.id} {clip(p.touchpoint, 46)}", clip(p.phase, 22), _num(p.importance, lang),
-             _num(p.rating, lang), _num(p.gap, lang), str(p.respondents) if p.respondents is not None else "–"]
-            for p in top]
-    return _table_slides(frame, words.GAPS_TITLE, words.NOTES["gaps"], words.GAPS_HEADERS, rows,
-                         (0.6, 4.6, 2.3, 1.4, 1.7, 0.9, 1.9), lang, 13, words.NO_GAPS,
-                         per_page=lambda area, size: TOP_GAPS)
+def _yes(value: bool, lang: Lang) -> str:
+    return Text("yes", "ja").in_(lang) if value else ""
 
 
-def actions_slides(frame: Frame, journey: Journey, lang: Lang) -> list[Any]:
+def gaps_slide(ctx: DeckContext) -> list[Any]:
+    """The priority gaps: only 'concentrate here' and moments of truth at risk, ranked, with their
+    quadrant and moment-of-truth mark; a sentence when there are none."""
+    story, lang = ctx.story, ctx.lang
+    rows = [[str(p.rank) if p.rank else "–", f"{p.id} {p.touchpoint or ''}".strip(), p.phase or "–",
+             number(p.importance, lang), number(p.rating, lang), number(p.gap, lang),
+             words.QUADRANT[p.quadrant].in_(lang), _yes(p.moment_of_truth, lang),
+             str(p.respondents) if p.respondents is not None else "–"] for p in story.focus]
+    title = story.gaps_title().in_(lang)
+    names = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in story.focus) or words.NONE.in_(lang)
+    notes = (words.NOTES_FINDINGS["gaps"].in_(lang).format(title=title, names=names) + words.NOTES["gaps"].in_(lang))
+    empty = words.STORY["gaps/empty"].in_(lang).format(r=plain(ctx.priorities.scale.rating_threshold, lang))
+    return table_slides(ctx.frame, title, notes, [h.in_(lang) for h in words.GAPS_HEADERS], rows,
+                        (0.5, 4.0, 2.0, 1.25, 1.45, 1.2, 1.9, 1.05, 0.6), empty=empty)
+
+
+def actions_slides(ctx: DeckContext) -> list[Any]:
+    journey, lang = ctx.journey, ctx.lang
     status = {c.code: c.label(lang) for c in ACTIONS.field("status").choices}
     names = {normalise_name(t.id): t.name for t in journey.touchpoints}
-    rows = [[f"{a.touchpoint_id} {clip(names.get(normalise_name(a.touchpoint_id)), 28)}".strip(), clip(a.action, 90),
-             clip(a.owner, 24) or "–", words.long_date(a.due, lang) or "–", clip(a.target, 70) or "–",
+    missing = f"({words.MISSING.in_(lang)})"
+    rows = [[f"{a.touchpoint_id} {names.get(normalise_name(a.touchpoint_id)) or ''}".strip(), a.action or "–",
+             a.owner or missing, words.long_date(a.due, lang) or "–", a.target or missing,
              status.get(a.status or "", a.status or "–")] for a in journey.actions]
-    return _table_slides(frame, words.ACTIONS_TITLE, words.NOTES["actions"], words.ACTIONS_HEADERS, rows,
-                         (2.6, 4.2, 1.7, 1.5, 3.4, 1.1), lang, 11, words.NO_ACTIONS,
-                         per_page=lambda area, size: max(1, int(area.height // Pt(size * 2.1 * 2.2)) - 1))
+    title = ctx.story.actions_title().in_(lang)
+    uncovered = [f"{p.id} {p.touchpoint or ''}".strip() for p in ctx.story.uncovered]
+    notes = f"{title}. " + (Text("Without an action yet: ", "Nog zonder actie: ").in_(lang) + series(uncovered, lang)
+                            + ". " if uncovered else "") + words.NOTES["actions"].in_(lang)
+    return table_slides(ctx.frame, title, notes, [h.in_(lang) for h in words.ACTIONS_HEADERS], rows,
+                        (2.6, 4.0, 1.7, 1.6, 3.2, 1.2), empty=words.NO_ACTIONS.in_(lang))
 
 
-def appendix_slides(frame: Frame, priorities: Priorities, journey: Journey, lang: Lang) -> list[Any]:
+def appendix_slides(ctx: DeckContext) -> list[Any]:
+    priorities, journey, lang = ctx.priorities, ctx.journey, ctx.lang
     by_id = {p.id: p for p in priorities.touchpoints}
-    yes = Text("yes", "ja").in_(lang)
     rows = []
     for tp in journey.touchpoints:
         p: Priority | None = by_id.get(tp.id)
         emotion = p.emotion if p else None
-        rows.append([tp.id, clip(tp.phase, 18), clip(tp.name, 48), clip(tp.channel, 18) or "–",
-                     _num(p.importance if p else None, lang), _num(p.rating if p else None, lang),
-                     _num(emotion, lang) if emotion is not None else "–", yes if tp.moment_of_truth else "",
-                     _num(p.gap if p else None, lang), QUADRANTS[p.quadrant].in_(lang) if p else "–"])
-    return _table_slides(frame, words.APPENDIX_TITLE, words.NOTES["appendix"], words.APPENDIX_HEADERS, rows,
-                         (0.8, 2.0, 4.6, 1.9, 0.8, 0.9, 0.9, 0.6, 0.8, 2.2), lang, 9,
-                         per_page=lambda area, size: max(1, int(area.height // Pt(size * 2.1 * 1.3)) - 1))
+        rows.append([tp.id, tp.phase or "–", tp.name or "–", tp.channel or "–",
+                     number(p.importance if p else None, lang), number(p.rating if p else None, lang),
+                     number(emotion, lang) if emotion is not None else "–", _yes(tp.moment_of_truth, lang),
+                     number(p.gap if p else None, lang), words.QUADRANT[p.quadrant].in_(lang) if p else "–"])
+    return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), words.NOTES["appendix"].in_(lang),
+                        [h.in_(lang) for h in words.APPENDIX_HEADERS], rows,
+                        (0.75, 2.0, 4.2, 1.7, 0.8, 0.95, 1.0, 0.7, 1.1, 2.4), size=12)

@@ -43,11 +43,9 @@ RATING_LINE = Text("Rating threshold", "Drempel waardering")
 IMPORTANCE_LINE = Text("Importance threshold", "Drempel belang")
 UNRATED_NOTE = Text("Not in the matrix (no importance or rating): {ids}", "Niet in de matrix (geen belang of waardering): {ids}")
 
-GAPS_TITLE = Text("Top priority gaps", "Grootste prioriteiten")
 GAPS_HEADERS = (Text("#", "#"), Text("Touchpoint", "Contactmoment"), Text("Phase", "Fase"),
-                Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap", "Gap"),
-                Text("Respondents", "Respondenten"))
-NO_GAPS = Text("No touchpoint has both importance and rating yet.", "Nog geen contactmoment heeft zowel belang als waardering.")
+                Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap score", "Gapscore"),
+                Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("n", "n"))
 
 BLUEPRINT_TITLE = Text("Service blueprint: {phase}", "Service blueprint: {phase}")
 LANES = (
@@ -66,20 +64,21 @@ LINES = {
 ACTIONS_TITLE = Text("Improvement actions", "Verbeteracties")
 ACTIONS_HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Action", "Actie"), Text("Owner", "Eigenaar"),
                    Text("Due", "Deadline"), Text("Measurable target", "Meetbare doelstelling"), Text("Status", "Status"))
+MISSING = Text("missing", "ontbreekt")
 NO_ACTIONS = Text("No improvement actions yet.", "Nog geen verbeteracties.")
 
 APPENDIX_TITLE = Text("Appendix: all touchpoints", "Bijlage: alle contactmomenten")
 APPENDIX_HEADERS = (Text("ID", "ID"), Text("Phase", "Fase"), Text("Touchpoint", "Contactmoment"),
                     Text("Channel", "Kanaal"), Text("Imp.", "Bel."), Text("Rating", "Waard."), Text("Emotion", "Emotie"),
-                    Text("MoT", "MoT"), Text("Gap", "Gap"), Text("Quadrant", "Kwadrant"))
+                    Text("MoT", "MoT"), Text("Gap score", "Gapscore"), Text("Quadrant", "Kwadrant"))
 PAGE = Text("({page}/{pages})", "({page}/{pages})")
 
 NOTES = {
     "title": Text(
-        "The customer journey map for {persona}. It follows one objective for one persona from start to end, "
-        "with the priorities for improvement and the service blueprint behind it.",
-        "De klantreis voor {persona}. Hij volgt één doel voor één persona van begin tot eind, met de prioriteiten "
-        "voor verbetering en de service blueprint erachter.",
+        "The customer journey map for {persona}. The next slide gives the answer first: what the journey shows "
+        "and what we ask you to decide; the slides after it are the evidence, the plan and the backup.",
+        "De klantreis voor {persona}. De volgende dia geeft eerst het antwoord: wat de reis laat zien en wat we "
+        "u vragen te besluiten; de dia's daarna zijn het bewijs, het plan en de achtergrond.",
     ),
     "objective": Text(
         "What the organisation wants to achieve with this journey, why now, and how the ratings were gathered. "
@@ -88,8 +87,8 @@ NOTES = {
         "Het aantal respondenten zegt hoe stevig de cijfers zijn.",
     ),
     "persona": Text(
-        "The customer the journey is drawn for: read every later slide through their eyes.",
-        "De klant voor wie de reis getekend is: lees elke volgende dia door hun ogen.",
+        "The customer the journey is drawn for: read every slide through the eyes of {name}.",
+        "De klant voor wie de reis getekend is: lees elke dia door de ogen van {name}.",
     ),
     "overview": Text(
         "Phases from left to right, each with its touchpoints and channel; a star marks a moment of truth. "
@@ -144,3 +143,117 @@ def long_date(iso: str | None, lang: str) -> str | None:
         months = (MONTHS.nl if lang == "nl" else MONTHS.en).split()
         return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
     return iso
+
+
+# The story: quadrant names as the deck says them, and the sentences that carry the findings.
+# Keys ending in "/1" are the singular forms the story picks for a count of one.
+QUADRANT = {
+    "concentrate-here": Text("Concentrate here", "Hier concentreren"),
+    "keep-up": Text("Keep up the good work", "Sterk punt, vasthouden"),
+    "low-priority": Text("Low priority", "Lage prioriteit"),
+    "possible-overkill": Text("Possible overkill", "Mogelijk te veel van het goede"),
+    "unrated": Text("Unrated", "Niet beoordeeld"),
+}
+QUADRANT_MEANING = {
+    "concentrate-here": Text("important, rated low", "belangrijk, laag gewaardeerd"),
+    "keep-up": Text("important, rated well", "belangrijk, goed gewaardeerd"),
+    "low-priority": Text("less important, rated low", "minder belangrijk, laag gewaardeerd"),
+    "possible-overkill": Text("less important, rated well", "minder belangrijk, goed gewaardeerd"),
+}
+DRAFT = Text("DRAFT · {n} errors", "CONCEPT · {n} fouten")
+DRAFT_1 = Text("DRAFT · 1 error", "CONCEPT · 1 fout")
+DRAFT_NOTE = Text("This is a draft: errors in the workbook are still to be fixed ({n} left), so figures may change.",
+                  "Dit is een concept: er staan nog fouten in de werkmap (nog {n}), dus cijfers kunnen veranderen.")
+
+STORY = {
+    "summary": Text("{n} touchpoints need attention first, {m} of them moments of truth",
+                    "{n} contactmomenten vragen eerst aandacht, waarvan {m} moments of truth"),
+    "summary/no-mot": Text("{n} touchpoints need attention first", "{n} contactmomenten vragen eerst aandacht"),
+    "summary/1": Text("1 touchpoint needs attention first", "1 contactmoment vraagt eerst aandacht"),
+    "summary/1-mot": Text("1 touchpoint needs attention first, and it is a moment of truth",
+                          "1 contactmoment vraagt eerst aandacht, en het is een moment of truth"),
+    "summary/all-mot": Text("{n} touchpoints need attention first, all of them moments of truth",
+                            "{n} contactmomenten vragen eerst aandacht, allemaal moments of truth"),
+    "summary/mot-1": Text("{n} touchpoints need attention first, 1 of them a moment of truth",
+                          "{n} contactmomenten vragen eerst aandacht, waarvan 1 moment of truth"),
+    "summary/at-risk": Text("No touchpoint is in 'concentrate here', but {m} moments of truth are at risk",
+                            "Geen contactmoment valt in 'hier concentreren', maar {m} moments of truth lopen risico"),
+    "summary/none": Text("No important touchpoint is rated {r} or lower: hold this level",
+                         "Geen belangrijk contactmoment scoort {r} of lager: houd dit niveau vast"),
+    "summary/unrated": Text("The journey has no ratings yet: gather them before deciding",
+                            "De klantreis heeft nog geen waarderingen: verzamel die voordat u besluit"),
+    "shows": Text("What the journey shows", "Wat de klantreis laat zien"),
+    "asks": Text("What we ask of you", "Wat we van u vragen"),
+    "objective": Text("Objective: {text}", "Doel: {text}"),
+    "size": Text("{touchpoints} touchpoints in {phases} phases, rated {mean} on average (scale {scale}).",
+                 "{touchpoints} contactmomenten in {phases} fasen, gemiddeld gewaardeerd met {mean} (schaal {scale})."),
+    "valley": Text("The emotion curve is lowest in {phase}.", "De emotiecurve zit het laagst in {phase}."),
+    "focus": Text("Concentrate here first:", "Hier eerst concentreren:"),
+    "at-risk": Text("Moments of truth at risk:", "Moments of truth die risico lopen:"),
+    "gap-item": Text("{id} {name} ({phase}, gap score {gap})", "{id} {name} ({phase}, gapscore {gap})"),
+    "risk-item": Text("{id} {name} (rating {rating})", "{id} {name} (waardering {rating})"),
+    "more": Text("and {n} more (see the priority gaps)", "en nog {n} (zie de prioriteiten)"),
+    "none-focus": Text("No important touchpoint is rated {r} or lower.",
+                       "Geen belangrijk contactmoment scoort {r} of lager."),
+    "ask-decide": Text("Decide: agree that {ids} come first.", "Besluit: {ids} krijgen voorrang."),
+    "ask-decide/1": Text("Decide: agree that {ids} comes first.", "Besluit: {ids} krijgt voorrang."),
+    "ask-hold": Text("Decide: keep today's level and re-measure.", "Besluit: houd het huidige niveau vast en meet opnieuw."),
+    "ask-plan": Text("Plan an action for {ids}: none yet.", "Plan een actie voor {ids}: die is er nog niet."),
+    "ask-owner": Text("Name an owner for the actions on {ids}.", "Wijs een eigenaar aan voor de acties bij {ids}."),
+    "ask-target": Text("Set a measurable target for the actions on {ids}.",
+                       "Stel een meetbare doelstelling vast voor de acties bij {ids}."),
+    "ask-approve": Text("Approve the plan: every action has an owner and a measurable target.",
+                        "Keur het plan goed: elke actie heeft een eigenaar en een meetbare doelstelling."),
+    "ask-errors": Text("Have the errors in the workbook fixed ({n} left): this deck is a draft.",
+                       "Laat de fouten in de werkmap herstellen (nog {n}): deze presentatie is een concept."),
+    "ask-ratings": Text("Gather importance and ratings for the touchpoints.",
+                        "Verzamel belang en waardering voor de contactmomenten."),
+    "curve": Text("The journey is at its lowest in {phase}", "Het dieptepunt van de klantreis ligt in {phase}"),
+    "curve/positive": Text("No phase of the journey is experienced negatively",
+                           "Geen fase van de klantreis wordt negatief beleefd"),
+    "curve/none": Text("The journey at a glance", "De klantreis in één oogopslag"),
+    "matrix": Text("{n} of {total} touchpoints are important and rated {r} or lower",
+                   "{n} van de {total} contactmomenten zijn belangrijk en scoren {r} of lager"),
+    "matrix/1": Text("1 of {total} touchpoints is important and rated {r} or lower",
+                     "1 van de {total} contactmomenten is belangrijk en scoort {r} of lager"),
+    "matrix/0": Text("No important touchpoint is rated {r} or lower", "Geen belangrijk contactmoment scoort {r} of lager"),
+    "gaps": Text("The largest gap: {name} in {phase}", "De hoogste gapscore: {name} in {phase}"),
+    "gaps/none": Text("No touchpoint needs attention first", "Geen contactmoment vraagt eerst aandacht"),
+    "gaps/empty": Text("No touchpoint is both important and rated {r} or lower, and no moment of truth is at risk: "
+                       "there is no priority gap to close.",
+                       "Geen contactmoment is belangrijk én scoort {r} of lager, en geen moment of truth loopt "
+                       "risico: er is geen prioriteit om te dichten."),
+    "actions": Text("{n} actions planned: {problems}", "{n} acties gepland: {problems}"),
+    "actions/ok": Text("All {n} actions have an owner and a measurable target",
+                       "Alle {n} acties hebben een eigenaar en een meetbare doelstelling"),
+    "actions/none": Text("No improvement actions are planned yet", "Er zijn nog geen verbeteracties gepland"),
+    "no-owner": Text("{n} without an owner", "{n} zonder eigenaar"),
+    "no-target": Text("{n} without a measurable target", "{n} zonder meetbare doelstelling"),
+    "uncovered": Text("{n} priorities without an action", "{n} prioriteiten zonder actie"),
+    "uncovered/1": Text("1 priority without an action", "1 prioriteit zonder actie"),
+    "actions/1": Text("1 action planned: {problems}", "1 actie gepland: {problems}"),
+    "actions/ok-1": Text("The one action has an owner and a measurable target",
+                         "De ene actie heeft een eigenaar en een meetbare doelstelling"),
+}
+
+NOTES_FINDINGS = {
+    "summary": Text("The answer first. {title}. {shows} What we ask: {asks}",
+                    "Eerst het antwoord. {title}. {shows} Wat we vragen: {asks}"),
+    "curve": Text("{title}. Mean emotion per phase: {phases}. The most negative touchpoints: {low}. ",
+                  "{title}. Gemiddelde emotie per fase: {phases}. De meest negatieve contactmomenten: {low}. "),
+    "matrix": Text("{title}. Per quadrant: {counts}. Concentrate here: {names}. ",
+                   "{title}. Per kwadrant: {counts}. Hier concentreren: {names}. "),
+    "gaps": Text("{title}. In order: {names}. ", "{title}. Op volgorde: {names}. "),
+    "actions": Text("{title}. ", "{title}. "),
+}
+NONE = Text("none", "geen")
+EMOTION_WORDS = (Text("very positive", "zeer positief"), Text("positive", "positief"), Text("neutral", "neutraal"),
+                 Text("negative", "negatief"), Text("very negative", "zeer negatief"))
+LEGEND_MOT = Text("★ moment of truth", "★ moment of truth")
+LEGEND_UNCERTAIN = Text("hollow: uncertain (few answers or a wide interval)",
+                        "open: onzeker (weinig antwoorden of brede marge)")
+MATRIX_NAMED = Text("Concentrate here", "Hier concentreren")
+MATRIX_OTHERS = Text("Not labelled in the chart", "Niet gelabeld in de grafiek")
+UNCERTAIN = Text("uncertain", "onzeker")
+LEGEND_LINES = Text("Dashed lines: the thresholds, importance {importance} and rating {rating}",
+                    "Stippellijnen: de drempels, belang {importance} en waardering {rating}")

@@ -1,0 +1,28 @@
+"""What every slide builder is given: the frame, the journey, its priorities and its story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Journey
+from ..ranking import Priorities
+from ..text import Lang
+from .frame import Frame
+from .story import Story
+
+
+@dataclass
+class DeckContext:
+    """One deck being built: a slide builder reads what it needs from here and adds slides to `frame`."""
+
+    frame: Frame
+    journey: Journey
+    priorities: Priorities
+    lang: Lang
+    story: Story
+    errors: int = 0
+    comparison: Any = None
+    """The as-is/to-be comparison (xlplugin.compare.Comparison) when the deck compares."""
+    before: Journey | None = None
+    """The as-is journey of the comparison."""

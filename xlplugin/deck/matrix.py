@@ -1,0 +1,193 @@
+"""The priority matrix: a native XY scatter of importance against rating, one series per
+quadrant (colour-blind-safe colour and a marker shape of its own), the thresholds as dashed
+lines, and the touchpoint IDs as labels placed where they cover no point, line or other
+label. Points that coincide share one label ("W03, W17").
+
+Label placement is plain geometry (`place_labels`) over the plot area, whose position in
+the chart is fixed by a manual layout, so it can be tested without rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..priorities import Scale
+from ..ranking import Priorities
+from .frame import Area
+from .shapes import EMU_PER_PT, text_width
+
+QUADRANT_ORDER = ("concentrate-here", "keep-up", "low-priority", "possible-overkill")
+MARKERS = {"concentrate-here": "diamond", "keep-up": "circle", "low-priority": "triangle", "possible-overkill": "square"}
+LABEL_SIZE = 11.0
+"""Point labels (pt): above the 10 pt floor."""
+MARKER_SIZE = 10
+PLOT = (0.11, 0.03, 0.86, 0.74)
+"""Where the plot area sits in the chart frame (x, y, width, height as fractions): fixed, so
+labels placed over it line up with the points."""
+IDS_PER_LINE = 3
+LABEL_INSET = 25400
+"""A label's inner margin (EMU): 2 pt."""
+
+
+@dataclass(frozen=True)
+class MatrixPoint:
+    """One touchpoint in the matrix. `uncertain` draws its marker hollow (an interval that
+    straddles a threshold, or an importance derived from few answers)."""
+
+    id: str
+    name: str | None
+    rating: float
+    importance: float
+    quadrant: str
+    moment_of_truth: bool = False
+    uncertain: bool = False
+    gap: float | None = None
+
+
+def matrix_points(priorities: Priorities, uncertain: Sequence[str] | None = None) -> list[MatrixPoint]:
+    """The rated touchpoints as matrix points; `uncertain` (IDs) overrides the priorities' own flags."""
+    flagged = set(uncertain) if uncertain is not None else None
+    return [MatrixPoint(p.id, p.touchpoint, p.rating, p.importance, p.quadrant, p.moment_of_truth,
+                        (p.id in flagged) if flagged is not None else p.uncertain, p.gap)
+            for p in priorities.touchpoints if p.importance is not None and p.rating is not None]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Points at the same place: one label."""
+
+    points: tuple[MatrixPoint, ...]
+
+    @property
+    def rating(self) -> float:
+        return self.points[0].rating
+
+    @property
+    def importance(self) -> float:
+        return self.points[0].importance
+
+    @property
+    def quadrant(self) -> str:
+        return self.points[0].quadrant
+
+    @property
+    def lines(self) -> list[str]:
+        """The label text, a few IDs per line; a star after a moment of truth."""
+        ids = [p.id + ("★" if p.moment_of_truth else "") for p in self.points]
+        return [", ".join(ids[i:i + IDS_PER_LINE]) + ("," if i + IDS_PER_LINE < len(ids) else "")
+                for i in range(0, len(ids), IDS_PER_LINE)]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def group_points(points: Sequence[MatrixPoint]) -> list[Group]:
+    """Points that coincide (to two decimals) as one group each, most urgent first:
+    'concentrate here' by gap, then moments of truth, then the other quadrants."""
+    groups: dict[tuple[float, float], list[MatrixPoint]] = {}
+    for p in points:
+        groups.setdefault((round(p.rating, 2), round(p.importance, 2)), []).append(p)
+
+    def urgency(g: list[MatrixPoint]) -> tuple[int, int, float]:
+        q = g[0].quadrant
+        return (QUADRANT_ORDER.index(q) if q in QUADRANT_ORDER else 9, not any(p.moment_of_truth for p in g),
+                -max((p.gap or 0) for p in g))
+
+    return [Group(tuple(g)) for g in sorted(groups.values(), key=urgency)]
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def overlaps(self, other: Box) -> bool:
+        return not (self.right <= other.left or other.right <= self.left
+                    or self.bottom <= other.top or other.bottom <= self.top)
+
+    def inside(self, other: Box) -> bool:
+        return (self.left >= other.left and self.top >= other.top and self.right <= other.right
+                and self.bottom <= other.bottom)
+
+
+@dataclass(frozen=True)
+class Placed:
+    group: Group
+    box: Box
+    """The label's box in EMU on the slide."""
+    anchor: tuple[float, float]
+    """The point it names (EMU)."""
+    leader: bool
+    """True when the label sits away from its point and a thin line joins them."""
+
+
+def plot_area(chart: Area) -> Area:
+    """The plot area inside a chart frame placed at `chart` (see PLOT)."""
+    x, y, w, h = PLOT
+    return Area(chart.left + int(chart.width * x), chart.top + int(chart.height * y), int(chart.width * w),
+                int(chart.height * h))
+
+
+def to_slide(plot: Area, scale: Scale, rating: float, importance: float) -> tuple[float, float]:
+    """Where (rating, importance) lands on the slide (EMU)."""
+    span = scale.maximum - scale.minimum
+    return (plot.left + plot.width * (rating - scale.minimum) / span,
+            plot.bottom - plot.height * (importance - scale.minimum) / span)
+
+
+def label_box_size(lines: Sequence[str], size: float = LABEL_SIZE) -> tuple[float, float]:
+    """Width and height (EMU) of a label of `lines` at `size` pt, with its insets."""
+    width = max(text_width(line, size) for line in lines) + 2 * LABEL_INSET / EMU_PER_PT + 2
+    return width * EMU_PER_PT, (len(lines) * size * 1.2 + 2 * LABEL_INSET / EMU_PER_PT + 2) * EMU_PER_PT
+
+
+def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
+                 obstacles: Sequence[Box] = ()) -> tuple[list[Placed], list[Group]]:
+    """Labels for `groups`, in order, each at the first spot near its point that covers no
+    point, no threshold line, no obstacle and no label placed before it, inside the plot.
+    Returns the placed labels and the groups for which no such spot was found."""
+    pt = EMU_PER_PT
+    bounds = Box(plot.left, plot.top, plot.width, plot.height)
+    half = (MARKER_SIZE / 2 + 2) * pt
+    taken: list[Box] = list(obstacles)
+    for g in groups:
+        x, y = to_slide(plot, scale, g.rating, g.importance)
+        taken.append(Box(x - half, y - half, 2 * half, 2 * half))
+    xt, _ = to_slide(plot, scale, scale.rating_threshold, scale.minimum)
+    _, yt = to_slide(plot, scale, scale.minimum, scale.importance_threshold)
+    taken.append(Box(xt - 2 * pt, plot.top, 4 * pt, plot.height))
+    taken.append(Box(plot.left, yt - 2 * pt, plot.width, 4 * pt))
+    placed: list[Placed] = []
+    missed: list[Group] = []
+    for g in groups:
+        x, y = to_slide(plot, scale, g.rating, g.importance)
+        w, h = label_box_size(g.lines)
+        spot = None
+        for ring in range(6):
+            d = half + ring * 9 * pt
+            for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (d, -d - h),
+                           (-d - w, -d - h), (d, d), (-d - w, d)):
+                box = Box(x + dx, y + dy, w, h)
+                if box.inside(bounds) and not any(box.overlaps(t) for t in taken):
+                    spot = (box, ring > 1)
+                    break
+            if spot:
+                break
+        if spot is None:
+            missed.append(g)
+            continue
+        taken.append(spot[0])
+        placed.append(Placed(g, spot[0], (x, y), spot[1]))
+    return placed, missed
