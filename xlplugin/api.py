@@ -180,31 +180,48 @@ class Deck:
 
 def deck_workbook(
     path: str | Path, output: str | Path | None = None, template: str | Path | None = None,
-    lang: Lang | None = None, allow_errors: bool = False,
+    lang: Lang | None = None, allow_errors: bool = False, compare: str | Path | None = None,
 ) -> Deck:
     """Write the management deck for the workbook at `path` (NAME.pptx beside it unless
-    `output` is given). A workbook with errors gets no deck unless `allow_errors`."""
+    `output` is given). A workbook with errors gets no deck unless `allow_errors`; then
+    every slide is marked as a draft with the error count. With `compare` (the as-is
+    workbook) the deck adds the before/after; its errors count as the workbook's."""
     from .checks import validate
     from .workbook import read_workbook
 
     source = Path(path)
     result = read_workbook(source)
     report = validate(result, file=str(source))
-    if not report.valid and not allow_errors:
+    before = None
+    errors = report.counts["error"]
+    if compare is not None:
+        before = read_workbook(Path(compare))
+        before_report = validate(before, file=str(compare))
+        errors += before_report.counts["error"]
+        if not before_report.valid and report.valid:
+            report = before_report
+    if errors and not allow_errors:
         return Deck(None, report)
     target = Path(output) if output is not None else source.with_suffix(".pptx")
-    return Deck(target, report, write_deck(result.document, target, lang, template))
+    return Deck(target, report, write_deck(result.document, target, lang, template, errors=errors,
+                                           before=before.document if before is not None else None))
 
 
-def write_deck(document: Document, target: Path, lang: Lang | None = None, template: str | Path | None = None) -> int:
-    """Write the deck of a journey document to `target` (atomically); returns the slide count."""
+def write_deck(document: Document, target: Path, lang: Lang | None = None, template: str | Path | None = None,
+               errors: int = 0, before: Document | None = None) -> int:
+    """Write the deck of a journey document to `target` (atomically); returns the slide count.
+    `errors` > 0 marks it as a draft; `before` (the as-is document) adds the before/after."""
+    from .compare import compare as compare_journeys
     from .deck import build_deck
     from .model import Journey
     from .ranking import rank_gaps
     from .workbook.safe import atomic_save
 
     journey = Journey.from_document(document)
-    prs = build_deck(journey, rank_gaps(journey), lang or journey.language, template)
+    as_is = Journey.from_document(before) if before is not None else None
+    comparison = compare_journeys(as_is, journey) if as_is is not None else None
+    prs = build_deck(journey, rank_gaps(journey), lang or journey.language, template, errors=errors,
+                     comparison=comparison, before=as_is)
     atomic_save(target, prs.save)
     return len(prs.slides)
 

@@ -208,13 +208,14 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
     Example: xlplugin deck journey.xlsx                      (writes journey.pptx)
              xlplugin deck journey.xlsx --template huisstijl.pptx -o board.pptx
+             xlplugin deck to-be.xlsx --compare as-is.xlsx     (adds the before/after)
     With --template the deck uses that file's slide master, layouts, fonts and colours and
     none of its example slides. A workbook with errors gives no deck (exit 1) unless
-    --allow-errors.
+    --allow-errors, which marks every slide as a draft with the error count.
     """
     from .api import deck_workbook
 
-    done = deck_workbook(args.path, args.output, args.template, args.lang, args.allow_errors)
+    done = deck_workbook(args.path, args.output, args.template, args.lang, args.allow_errors, args.compare)
     lang = args.lang or done.report.language or message_lang()
     if done.path is None:
         _say(done.report.summary(lang))
@@ -333,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="BRAND.pptx", help="the company's PowerPoint template")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the deck (default: the workbook's)")
     p.add_argument("--allow-errors", action="store_true", help="write the deck even when the check finds errors")
+    p.add_argument("--compare", metavar="AS-IS.xlsx", help="the as-is workbook: add the before/after slides")
 
     p = command("excel", cmd_excel)
     p.add_argument("action", choices=["install", "uninstall", "lite"], help="what to do")

@@ -142,7 +142,7 @@ def overview_slide(ctx: DeckContext) -> Any:
     slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
-    gutter = _widest_word([w.in_(lang) for w in words.EMOTION_WORDS], FLOOR) + int(Inches(0.1))
+    gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
     least = max(MIN_COLUMN, _widest_word([p.name for p in journey.phases], FLOOR, bold=True))
     columns = _columns(journey, inner.width, least)

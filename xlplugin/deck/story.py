@@ -150,12 +150,15 @@ class Story:
             out.append((words.STORY["focus"].in_(lang), self._items(self.concentrate, "gap-item", lang)))
         elif self.rated:
             out.append((words.STORY["none-focus"].in_(lang).format(r=r), []))
-        if self.at_risk:
-            out.append((words.STORY["at-risk"].in_(lang), self._items(self.at_risk, "risk-item", lang)))
+        others = tuple(p for p in self.at_risk if p not in self.concentrate)
+        if others:
+            key = "at-risk-also" if self.concentrate else "at-risk"
+            out.append((words.STORY[key].in_(lang), self._items(others, "risk-item", lang)))
         return out
 
     def _items(self, items: tuple[Priority, ...], key: str, lang: Lang) -> list[str]:
-        lines = [words.STORY[key].in_(lang).format(id=p.id, name=p.touchpoint or "", phase=p.phase or "–",
+        lines = [words.STORY[key].in_(lang).format(id=p.id + (words.MOT_MARK if p.moment_of_truth else ""),
+                                                   name=p.touchpoint or "", phase=p.phase or "–",
                                                    gap=number(p.gap, lang, 0), rating=number(p.rating, lang))
                  for p in items[:SUMMARY_NAMES]]
         if len(items) > SUMMARY_NAMES:

@@ -65,7 +65,8 @@ ACTIONS_TITLE = Text("Improvement actions", "Verbeteracties")
 ACTIONS_HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Action", "Actie"), Text("Owner", "Eigenaar"),
                    Text("Due", "Deadline"), Text("Measurable target", "Meetbare doelstelling"), Text("Status", "Status"))
 MISSING = Text("missing", "ontbreekt")
-NO_ACTIONS = Text("No improvement actions yet.", "Nog geen verbeteracties.")
+NO_ACTIONS = Text("Plan an action for each priority gap, each with an owner, a due date and a measurable target.",
+                  "Plan voor elke prioriteit een actie, elk met een eigenaar, een deadline en een meetbare doelstelling.")
 
 APPENDIX_TITLE = Text("Appendix: all touchpoints", "Bijlage: alle contactmomenten")
 APPENDIX_HEADERS = (Text("ID", "ID"), Text("Phase", "Fase"), Text("Touchpoint", "Contactmoment"),
@@ -190,6 +191,8 @@ STORY = {
     "valley": Text("The emotion curve is lowest in {phase}.", "De emotiecurve zit het laagst in {phase}."),
     "focus": Text("Concentrate here first:", "Hier eerst concentreren:"),
     "at-risk": Text("Moments of truth at risk:", "Moments of truth die risico lopen:"),
+    "at-risk-also": Text("Also at risk, moments of truth:", "Ook risico, moments of truth:"),
+    "mot-key": Text("★ moment of truth", "★ moment of truth"),
     "gap-item": Text("{id} {name} ({phase}, gap score {gap})", "{id} {name} ({phase}, gapscore {gap})"),
     "risk-item": Text("{id} {name} (rating {rating})", "{id} {name} (waardering {rating})"),
     "more": Text("and {n} more (see the priority gaps)", "en nog {n} (zie de prioriteiten)"),
@@ -257,3 +260,40 @@ MATRIX_OTHERS = Text("Not labelled in the chart", "Niet gelabeld in de grafiek")
 UNCERTAIN = Text("uncertain", "onzeker")
 LEGEND_LINES = Text("Dashed lines: the thresholds, importance {importance} and rating {rating}",
                     "Stippellijnen: de drempels, belang {importance} en waardering {rating}")
+
+COMPARE = {
+    "as-is": Text("As-is", "Huidig"),
+    "to-be": Text("To-be", "Gewenst"),
+    "curve-up": Text("The redesign lifts the mean emotion from {a} to {b}",
+                     "Het nieuwe ontwerp tilt de gemiddelde emotie van {a} naar {b}"),
+    "curve-down": Text("The redesign lowers the mean emotion from {a} to {b}",
+                       "Het nieuwe ontwerp verlaagt de gemiddelde emotie van {a} naar {b}"),
+    "curve-same": Text("The redesign keeps the mean emotion at {b}",
+                       "Het nieuwe ontwerp houdt de gemiddelde emotie op {b}"),
+    "curve-notes": Text(
+        "The dashed grey line is the journey today (as-is), the blue line the redesigned journey (to-be), "
+        "each touchpoint under its phase; the diamonds are the to-be's moments of truth.",
+        "De grijze stippellijn is de klantreis van nu (huidig), de blauwe lijn de nieuwe klantreis (gewenst), elk "
+        "contactmoment onder zijn fase; de ruiten zijn de moments of truth van de gewenste reis."),
+    "changes": Text("{up} of {n} touchpoints are rated higher after the redesign",
+                    "{up} van de {n} contactmomenten scoren hoger na het nieuwe ontwerp"),
+    "changes/1": Text("1 of {n} touchpoints is rated higher after the redesign",
+                      "1 van de {n} contactmomenten scoort hoger na het nieuwe ontwerp"),
+    "down": Text("Rated lower: {names}. ", "Lager gewaardeerd: {names}. "),
+    "changes-notes": Text(
+        "Per touchpoint in both maps (matched by ID): the rating and the gap score before and after, and the "
+        "quadrant it moves to.",
+        "Per contactmoment dat in beide kaarten staat (op ID): de waardering en de gapscore voor en na, en het "
+        "kwadrant waar het heen gaat."),
+    "no-common": Text("The two maps have no touchpoint ID in common.", "De twee kaarten hebben geen contactmoment-ID gemeen."),
+    "added-removed": Text("{a} touchpoints added, {r} removed", "{a} contactmomenten toegevoegd, {r} vervallen"),
+    "added-removed/1": Text("1 touchpoint added, {r} removed", "1 contactmoment toegevoegd, {r} vervallen"),
+    "summary": Text("Against the as-is: mean emotion {a} → {b}; {up} of {n} touchpoints rated higher; {added} added, "
+                    "{removed} removed.",
+                    "Tegenover de huidige reis: gemiddelde emotie {a} → {b}; {up} van de {n} contactmomenten hoger "
+                    "gewaardeerd; {added} toegevoegd, {removed} vervallen."),
+    "added": Text("Added", "Toegevoegd"),
+    "removed": Text("Removed", "Vervallen"),
+}
+COMPARE_HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Rating before → after", "Waardering voor → na"),
+                   Text("Gap score before → after", "Gapscore voor → na"), Text("Quadrant", "Kwadrant"))

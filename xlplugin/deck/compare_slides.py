@@ -1,0 +1,171 @@
+"""The before/after of a redesign (`deck TO-BE --compare AS-IS`): both emotion curves in one
+native chart, the changes in rating and gap score per touchpoint, and the touchpoints added
+and removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches
+
+from ..compare import Comparison
+from ..model import Journey
+from ..text import Lang, normalise_name
+from . import words
+from .charts import Curve, emotion_curve
+from .context import DeckContext
+from .frame import Area
+from .journey_slides import GAP, emotion_levels
+from .shapes import EMU_PER_PT, FLOOR, OKABE_ITO, fitting_size, text_box, text_width
+from .slides import table_slides
+from .story import number, series
+
+
+def _signed(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}".replace("-", "−")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _phases(before: Journey, after: Journey) -> list[str]:
+    """The phases of both maps: the to-be's in order, an as-is phase it dropped after the phase
+    that came before it in the as-is."""
+    names = [p.name for p in after.phases]
+    keys = [normalise_name(n) for n in names]
+    previous = None
+    for p in before.phases:
+        key = normalise_name(p.name)
+        if key not in keys:
+            at = keys.index(previous) + 1 if previous in keys else len(keys)
+            keys.insert(at, key)
+            names.insert(at, p.name)
+        previous = key
+    return names
+
+
+def _points(journey: Journey, emotions: dict[str, float | None], phases: list[str]) -> list[tuple[float, float, str, bool]]:
+    index = {normalise_name(n): i for i, n in enumerate(phases)}
+    by_phase: dict[int, list[Any]] = {}
+    for tp in journey.touchpoints:
+        by_phase.setdefault(index.get(normalise_name(tp.phase or ""), len(phases) - 1), []).append(tp)
+    points = []
+    for i, tps in sorted(by_phase.items()):
+        for k, tp in enumerate(tps):
+            emotion = emotions.get(tp.id)
+            if emotion is not None:
+                points.append((i + (k + 0.5) / len(tps), emotion, tp.id, tp.moment_of_truth))
+    return points
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def compare_slides(ctx: DeckContext) -> list[Any]:
+    comparison: Comparison = ctx.comparison
+    before, after, lang = ctx.before, ctx.journey, ctx.lang
+    assert before is not None
+    return [_curves_slide(ctx, comparison, before, after, lang), *_changes_slides(ctx, comparison, lang),
+            *_added_removed_slide(ctx, comparison, lang)]
+
+
+def _emotions(ctx: DeckContext, before: Journey) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    from ..ranking import rank_gaps
+
+    return ({p.id: p.emotion for p in rank_gaps(before).touchpoints},
+            {p.id: p.emotion for p in ctx.priorities.touchpoints})
+
+
+def compare_summary(ctx: DeckContext) -> str:
+    """One sentence for the summary slide: the before/after in brief."""
+    comparison: Comparison = ctx.comparison
+    assert ctx.before is not None
+    was, now = _emotions(ctx, ctx.before)
+    a = _mean([e for e in was.values() if e is not None])
+    b = _mean([e for e in now.values() if e is not None])
+    up = sum(1 for c in comparison.changed if (c.delta("rating") or 0) > 0)
+    return words.COMPARE["summary"].in_(ctx.lang).format(
+        a=_signed(a, ctx.lang), b=_signed(b, ctx.lang), up=up, n=len(comparison.changed),
+        added=len(comparison.added), removed=len(comparison.removed))
+
+
+def _curves_slide(ctx: DeckContext, comparison: Comparison, before: Journey, after: Journey, lang: Lang) -> Any:
+    frame = ctx.frame
+    was, now = _emotions(ctx, before)
+    a = _mean([e for e in was.values() if e is not None])
+    b = _mean([e for e in now.values() if e is not None])
+    key = "curve-same" if a is None or b is None or abs(b - a) < 0.05 else "curve-up" if b > a else "curve-down"
+    title = words.COMPARE[key].in_(lang).format(a=_signed(a, lang), b=_signed(b, lang))
+    notes = f"{title}. " + words.COMPARE["curve-notes"].in_(lang)
+    slide = frame.add(frame.content_layout, title, notes)
+    frame.clear(slide)
+    area = frame.content_area(slide)
+    phases = _phases(before, after)
+    gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
+    inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
+    width = inner.width // max(len(phases), 1)
+    head_size = min((fitting_size([p], width - GAP, int(Inches(0.7)), 14, FLOOR, bold=True) for p in phases),
+                    default=14)
+    head_h = int(Inches(0.7))
+    for i, name in enumerate(phases):
+        text_box(slide, Area(inner.left + i * width, inner.top, width - GAP, head_h), [(name, {"bold": True})],
+                 largest=head_size, smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
+                 align=PP_ALIGN.CENTER)
+    chart = Area(inner.left, inner.top + head_h + GAP, width * len(phases), inner.height - head_h - GAP)
+    curves = [Curve(words.COMPARE["as-is"].in_(lang), _points(before, was, phases), OKABE_ITO["grey"], dashed=True,
+                    marks=False),
+              Curve(words.COMPARE["to-be"].in_(lang), _points(after, now, phases), OKABE_ITO["blue"])]
+    emotion_curve(slide, chart, curves, len(phases), lang, legend=True)
+    emotion_levels(slide, Area(area.left, chart.top, gutter - GAP, chart.height), lang)
+    return slide
+
+
+def _changes_slides(ctx: DeckContext, comparison: Comparison, lang: Lang) -> list[Any]:
+    def arrow(a: float | None, b: float | None, d: float | None) -> str:
+        return f"{number(a, lang)} → {number(b, lang)} ({_signed(d, lang)})"
+
+    rows = []
+    for c in comparison.changed:
+        qa, qb = c.before.quadrant, c.after.quadrant
+        quadrant = words.QUADRANT[qb].in_(lang) if qa == qb else \
+            f"{words.QUADRANT[qa].in_(lang)} → {words.QUADRANT[qb].in_(lang)}"
+        rows.append([f"{c.id} {c.after.touchpoint or ''}".strip(), arrow(c.before.rating, c.after.rating, c.delta("rating")),
+                     arrow(c.before.gap, c.after.gap, c.delta("gap")), quadrant])
+    up = sum(1 for c in comparison.changed if (c.delta("rating") or 0) > 0)
+    n = len(comparison.changed)
+    title = words.COMPARE["changes/1" if up == 1 else "changes"].in_(lang).format(up=up, n=n)
+    down = [f"{c.id} {c.after.touchpoint or ''}".strip() for c in comparison.changed if (c.delta("rating") or 0) < 0]
+    notes = f"{title}. " + (words.COMPARE["down"].in_(lang).format(names=series(down, lang)) if down else "") \
+        + words.COMPARE["changes-notes"].in_(lang)
+    headers = [h.in_(lang) for h in words.COMPARE_HEADERS]
+    return table_slides(ctx.frame, title, notes, headers, rows, (4.4, 2.6, 2.9, 3.6),
+                        empty=words.COMPARE["no-common"].in_(lang))
+
+
+def _added_removed_slide(ctx: DeckContext, comparison: Comparison, lang: Lang) -> list[Any]:
+    added, removed = comparison.added, comparison.removed
+    if not added and not removed:
+        return []
+    frame = ctx.frame
+    key = "added-removed/1" if len(added) == 1 else "added-removed"
+    title = words.COMPARE[key].in_(lang).format(a=len(added), r=len(removed))
+    lines = {key: [f"{p.id} {p.touchpoint or ''} ({p.phase or '–'})" for p in items]
+             for key, items in (("added", added), ("removed", removed))}
+    notes = f"{title}. " + "; ".join(f"{words.COMPARE[k].in_(lang)}: {', '.join(v) or words.NONE.in_(lang)}"
+                                     for k, v in lines.items())
+    slide = frame.add(frame.content_layout, title, notes)
+    frame.clear(slide)
+    area = frame.content_area(slide)
+    gap = int(Inches(0.3))
+    half = (area.width - gap) // 2
+    for i, key in enumerate(("added", "removed")):
+        left = area.left + i * (half + gap)
+        text_box(slide, Area(left, area.top, half, int(Inches(0.5))),
+                 [(f"{words.COMPARE[key].in_(lang)} ({len(lines[key])})", {"bold": True})], largest=18, smallest=18,
+                 theme_fill=MSO_THEME_COLOR.ACCENT_1)
+        text_box(slide, Area(left, area.top + int(Inches(0.6)), half, area.height - int(Inches(0.6))),
+                 [f"• {t}" for t in lines[key]] or [words.NONE.in_(lang)], largest=16, smallest=FLOOR)
+    return [slide]
