@@ -40,3 +40,39 @@ def big_journey(touchpoints: int = 60, scale: str = "1-10", blueprint: bool = Fa
         "persona": {"name": "Sanne"}, "phases": [{"name": p} for p in phases], "touchpoints": tps,
         "blueprint": steps, "actions": [], "responses": [],
     }
+
+
+LONG_WORDS = ("vertegenwoordiger", "Productontwikkeling", "vergelijkingssite", "Klanttevredenheidsonderzoek")
+
+
+def dense_journey(touchpoints: int = 60, lang: str = "nl", errors: bool = False) -> dict[str, Any]:
+    """A dense journey on a 1-5 scale with whole-number scores, so many touchpoints share a
+    point in the matrix; long Dutch words in names, owners and targets; actions with and
+    without owner and target. With `errors`, a touchpoint names a phase in lower case that the
+    Phases sheet does not have (a typo) and one rating is off the scale."""
+    phases = ["Oriëntatie", "Offerte en vergelijking", "Aanvraag", "Levering", "Gebruik en service"]
+    tps = []
+    for i in range(touchpoints):
+        tp: dict[str, Any] = {
+            "id": f"D{i + 1:02}", "phase": phases[i * len(phases) // touchpoints],
+            "name": (f"Spreekt een {LONG_WORDS[0]} over het {LONG_WORDS[3]}" if i % 6 == 0
+                     else f"Bekijkt de {LONG_WORDS[2]} voor stap {i + 1}"),
+            "channel": ["Website", "Telefoon", "E-mail"][i % 3],
+            "importance": 1 + (i * 2) % 5, "rating": 1 + (i * 3) % 5 if i % 13 != 7 else None,
+            "emotion": ((i * 7) % 5) - 2, "moment_of_truth": i % 8 == 0, "respondents": 12 + i % 20,
+        }
+        tps.append({k: v for k, v in tp.items() if v is not None})
+    if errors:
+        tps[20]["phase"] = "levering en montage"
+        tps[33]["rating"] = 7
+    actions = [{"touchpoint_id": f"D{i:02}", "action": f"Verbeter stap {i} samen met {LONG_WORDS[1]}",
+                "owner": LONG_WORDS[1] if i % 3 else None, "due": "2027-03-31",
+                "target": f"{LONG_WORDS[3]} minstens 4" if i % 4 else None, "status": "open"}
+               for i in (1, 6, 11, 16, 21)]
+    return {
+        "version": 1, "language": lang,
+        "journey": {"title": "Een dichte klantreis met zestig contactmomenten", "objective": "Minder uitval",
+                    "rating_scale": "1-5", "scenario": "as-is", "date": "2026-11-24"},
+        "persona": {"name": "Sanne, inkoper"}, "phases": [{"name": p} for p in phases], "touchpoints": tps,
+        "blueprint": [], "actions": [{k: v for k, v in a.items() if v is not None} for a in actions], "responses": [],
+    }

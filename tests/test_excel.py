@@ -207,7 +207,7 @@ def test_deck_is_written_beside_a_clean_workbook_and_refused_with_errors(make_wo
     book = open_book(make_workbook())
     message = excel.run("deck", book, now=NOW)
     deck = Path(book.fullname).with_suffix(".pptx")
-    assert deck.exists() and str(deck) in message and "13 slides" in message
+    assert deck.exists() and str(deck) in message and "15 slides" in message
     bad = open_book(make_workbook(edit=faulty))
     message = excel.run("deck", bad, now=NOW)
     assert "Fix the errors first" in message and not Path(bad.fullname).with_suffix(".pptx").exists()

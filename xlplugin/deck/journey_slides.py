@@ -102,12 +102,17 @@ def _line(slide: Any, x1: int, y1: int, x2: int, y2: int, dashed: bool = True, c
 def _widest_word(texts: list[str], size: float, bold: bool = False) -> int:
     """The width (EMU) a box needs so that the longest word of `texts` fits whole at `size`."""
     words_ = [w for t in texts for w in t.split()] or [""]
-    return int((max(text_width(w, size, bold) for w in words_) + 12) * EMU_PER_PT)
+    return int((max(text_width(w, size, bold) for w in words_) + 18) * EMU_PER_PT)
 
 
-def _item(t: Touchpoint) -> str:
-    return f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {t.name or ''}".strip() + (
+def _item(t: Touchpoint, width: int) -> str:
+    """A touchpoint's card: star, ID, name and channel; ID and channel alone when a word of the
+    name would not fit the column whole at the floor size (the appendix has every name)."""
+    card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {t.name or ''}".strip() + (
         f" ({t.channel})" if t.channel else "")
+    if text_height([card], width, FLOOR) is None:
+        card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id}" + (f" ({t.channel})" if t.channel else "")
+    return card
 
 
 def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang) -> list[str]:
@@ -144,12 +149,15 @@ def overview_slide(ctx: DeckContext) -> Any:
     area = frame.content_area(slide)
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
-    least = max(MIN_COLUMN, _widest_word([p.name for p in journey.phases], FLOOR, bold=True))
+    least = max(MIN_COLUMN, _widest_word([p.name for p in journey.phases], FLOOR, bold=True),
+                _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR))
     columns = _columns(journey, inner.width, least)
     total = sum(c.weight for c in columns) or 1
     unit = inner.width / total
-    chart_h = int(area.height * 0.44)
     widths = [int(c.weight * unit) - GAP for c in columns]
+    # A crowded journey gives its cards more of the slide; the curve keeps at least a third.
+    crowded = max((len(c.touchpoints) for c in columns), default=0) > 6
+    chart_h = int(area.height * (0.34 if crowded else 0.44))
     head_size = min(fitting_size([c.name], w, int(Inches(0.62)), 14, FLOOR, bold=True)
                     for c, w in zip(columns, widths, strict=True))
     head_h = max(int(Inches(0.45)), max(int(((text_height([c.name], w, head_size, True) or 0) + 8) * EMU_PER_PT)
@@ -157,7 +165,8 @@ def overview_slide(ctx: DeckContext) -> Any:
     list_top = inner.top + head_h + GAP
     list_h = inner.bottom - chart_h - list_top - GAP
     # One size for every card on the slide: the largest (12 pt at most) at which every column fits.
-    items = [[_item(t) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)] for c in columns]
+    items = [[_item(t, w) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)]
+             for c, w in zip(columns, widths, strict=True)]
     size = FLOOR
     for candidate in (12.0, 11.0):
         if all(_items_that_fit(its, w, list_h, candidate, words.MORE, lang) == its for its, w in zip(items, widths, strict=True)):
@@ -286,6 +295,9 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
             ids = [p.id for g in others if g.quadrant == code for p in g.points]
             if ids:
                 rest.append((f"{words.QUADRANT[code].in_(lang)}: {', '.join(ids)}", {}))
+    unrated = [p.id for p in ctx.priorities.touchpoints if p.importance is None or p.rating is None]
+    if unrated:
+        rest.append((words.UNRATED_NOTE.in_(lang).format(ids=", ".join(unrated)), {}))
     key = [(words.LEGEND_MOT.in_(lang), {}),
            (words.LEGEND_LINES.in_(lang).format(importance=plain(s.importance_threshold, lang),
                                                 rating=plain(s.rating_threshold, lang)), {})]
@@ -318,19 +330,38 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
                       area: Area) -> list[tuple[str, list[Touchpoint]]]:
     """Touchpoints per phase, in groups small enough that every lane's text fits at the floor size."""
     chunks = []
-    row_h = (area.height - int(Inches(0.9)) - 3 * BAND) // len(words.LANES)
     for col in _columns(journey):
         todo = list(col.touchpoints)
         while todo:
             for size in range(min(6, len(todo)), 0, -1):
                 group = todo[:size]
-                width = (area.width - LABEL_W) // size - GAP
-                if size == 1 or all(fits(_cells(t, lanes)[lane], width, row_h - GAP, FLOOR)
+                geometry = _geometry(area, group)
+                if size == 1 or all(fits(_cells(t, lanes)[lane], geometry.col_w - GAP, geometry.row_h - GAP, FLOOR)
                                     for t in group for lane in _cells(t, lanes)):
                     break
             chunks.append((col.name, group))
             todo = todo[size:]
     return chunks
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    heads: list[str]
+    col_w: int
+    head_size: float
+    head_h: int
+    row_h: int
+
+
+def _geometry(area: Area, group: list[Touchpoint]) -> _Geometry:
+    """The blueprint's columns, header and lane heights for `group` on `area`."""
+    col_w = (area.width - LABEL_W) // len(group)
+    heads = [f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
+    head_size = min(fitting_size([h], col_w - GAP, int(Inches(1.2)), 12, FLOOR, bold=True) for h in heads)
+    head_h = max(int(Inches(0.45)), max(int(((text_height([h], col_w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
+                                        for h in heads))
+    row_h = (area.height - head_h - GAP - 3 * BAND) // len(words.LANES)
+    return _Geometry(heads, col_w, head_size, head_h, row_h)
 
 
 def _cells(tp: Touchpoint, lanes: dict[str, dict[str, list[BlueprintStep]]]) -> dict[str, list[str]]:
@@ -371,13 +402,9 @@ def blueprint_slides(ctx: DeckContext) -> list[Any]:
 
 def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
                     lanes: dict[str, dict[str, list[BlueprintStep]]], lang: Lang) -> None:
-    col_w = (area.width - LABEL_W) // len(group)
-    heads = [f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
-    head_size = min(fitting_size([h], col_w - GAP, int(Inches(0.9)), 12, FLOOR, bold=True) for h in heads)
-    head_h = max(int(Inches(0.45)), max(int(((text_height([h], col_w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
-                                        for h in heads))
+    g = _geometry(area, group)
+    heads, col_w, head_size, head_h, row_h = g.heads, g.col_w, g.head_size, g.head_h, g.row_h
     bands = {1: "interaction", 2: "visibility", 3: "internal"}
-    row_h = (area.height - head_h - GAP - len(bands) * BAND) // len(words.LANES)
     cells = {c: _cells(tp, lanes) for c, tp in enumerate(group)}
     size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 12, FLOOR) for c in cells
                 for lines in cells[c].values() if lines), default=12)
