@@ -168,8 +168,8 @@ def test_matrix_groups_coincident_points_into_one_label():
 
 
 def test_matrix_labels_cover_no_point_line_or_other_label():
-    from xlplugin.deck.matrix import Box, group_points, label_box_size, matrix_points, place_labels, to_slide
     from xlplugin.deck.frame import Area
+    from xlplugin.deck.matrix import Box, group_points, label_box_size, matrix_points, place_labels, to_slide
 
     for document in (dense_journey(), big_journey(60, "1-10"), example("laptop-request-to-be")):
         priorities = rank_gaps(Journey.from_document(document))
