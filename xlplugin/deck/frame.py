@@ -119,6 +119,13 @@ class Frame:
         slide.notes_slide.notes_text_frame.text = notes
         return slide
 
+    def probe_area(self, layout: Any = None) -> Area:
+        """The content area a slide of `layout` (the content layout by default) will have."""
+        slide = self.add(layout or self.content_layout, "–", "")
+        area = self.content_area(slide)
+        self.drop_last()
+        return area
+
     def drop_last(self) -> None:
         """Remove the last slide (one added only to measure its layout)."""
         ids = self.prs.slides._sldIdLst

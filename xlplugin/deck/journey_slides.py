@@ -379,9 +379,7 @@ def blueprint_slides(ctx: DeckContext) -> list[Any]:
     for step in journey.blueprint:
         if step.lane and normalise_name(step.touchpoint_id) in lanes:
             lanes[normalise_name(step.touchpoint_id)].setdefault(step.lane, []).append(step)
-    probe = frame.prs.slides.add_slide(frame.content_layout)
-    area0 = frame.content_area(probe)
-    frame.drop_last()
+    area0 = frame.probe_area()
     chunks = _blueprint_chunks(journey, lanes, area0)
     counts: dict[str, int] = {}
     for name, _ in chunks:

@@ -191,11 +191,35 @@ def text_box(
     return box
 
 
-def table_widths(area: Area, widths: Sequence[float]) -> list[int]:
-    """Column widths in EMU filling `area`'s width, in proportion to `widths`."""
+def table_widths(area: Area, widths: Sequence[float], headers: Sequence[str] = (),
+                 rows: Sequence[Sequence[str]] = (), size: float = BODY) -> list[int]:
+    """Column widths in EMU filling `area`'s width, in proportion to `widths`, but each wide
+    enough for its longest word (headers in bold at FLOOR, cells at `size`), taken from the
+    columns with room to spare: no word is broken."""
     total = sum(widths)
-    out = [int(area.width * w / total) for w in widths[:-1]]
-    return [*out, area.width - sum(out)]
+    out = [area.width * w / total for w in widths]
+    if headers or rows:
+        least = []
+        for i in range(len(widths)):
+            head = [w for w in (headers[i].split() if i < len(headers) else [])]
+            cells = [w for r in rows for w in str(r[i]).split()]
+            need = max([text_width(w, FLOOR, True) for w in head] + [text_width(w, size) for w in cells] + [0])
+            least.append((need + 10) * EMU_PER_PT)
+        for _ in range(len(widths)):
+            short = [i for i in range(len(out)) if out[i] < least[i]]
+            if not short:
+                break
+            deficit = sum(least[i] - out[i] for i in short)
+            for i in short:
+                out[i] = least[i]
+            spare = {i: out[i] - least[i] for i in range(len(out)) if i not in short and out[i] > least[i]}
+            room = sum(spare.values())
+            if room <= 0:
+                break
+            for i, slack in spare.items():
+                out[i] -= deficit * slack / room
+    ints = [int(w) for w in out[:-1]]
+    return [*ints, area.width - sum(ints)]
 
 
 def row_height(values: Sequence[str], widths: Sequence[int], size: float, bold: bool = False) -> float:
@@ -225,10 +249,10 @@ def paginate_rows(rows: Sequence[Sequence[str]], headers: Sequence[str], widths:
 
 
 def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-          size: float = BODY) -> Any:
+          size: float = BODY, column_widths: Sequence[int] | None = None) -> Any:
     """A native table filling `area`'s width; `widths` are relative column widths. Rows take the
     height their wrapped text needs (see paginate_rows)."""
-    column_widths = table_widths(area, widths)
+    column_widths = list(column_widths) if column_widths else table_widths(area, widths, headers, rows, size)
     heights = [row_height(headers, column_widths, size, True)] + [row_height(r, column_widths, size) for r in rows]
     height = min(area.height, int(sum(heights) * EMU_PER_PT))
     shape = slide.shapes.add_table(len(rows) + 1, len(headers), Emu(area.left), Emu(area.top), Emu(area.width),

@@ -98,12 +98,11 @@ def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], r
                  widths: Sequence[float], size: float = BODY, empty: str | None = None) -> list[Any]:
     """One or more slides with a table of `rows` at `size` pt (never under FLOOR), continued on
     as many slides as the wrapped rows need; `empty` is said when there are no rows."""
-    probe = frame.prs.slides.add_slide(frame.content_layout)
-    area = frame.content_area(probe)
-    frame.drop_last()
+    area = frame.probe_area()
     # A narrower (4:3) slide gets a smaller font, but not under the floor: it paginates instead.
     size = max(FLOOR, size * min(1.0, area.width / Inches(12.4)))
-    pages = paginate_rows(rows, headers, table_widths(area, widths), size, area.height)
+    columns = table_widths(area, widths, headers, rows, size)
+    pages = paginate_rows(rows, headers, columns, size, area.height)
     slides = []
     for n, page in enumerate(pages, start=1):
         name = title + (f" {words.PAGE.in_('en').format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
@@ -111,7 +110,7 @@ def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], r
         frame.clear(slide)
         area = frame.content_area(slide)
         if page:
-            table(slide, area, headers, page, widths, size)
+            table(slide, area, headers, page, widths, size, columns)
         elif empty is not None:
             text_box(slide, Area(area.left, area.top, area.width, int(Inches(1.6))), [empty], largest=20)
         slides.append(slide)
