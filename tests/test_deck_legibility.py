@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
 from pptx.util import Emu
+from test_deck import corporate_template
 
 from xlplugin.compare import compare
 from xlplugin.deck import build_deck
@@ -20,7 +20,6 @@ from xlplugin.ranking import rank_gaps
 
 from conftest import example
 from journeys import big_journey, dense_journey
-from test_deck import corporate_template
 
 SAMPLES = ["home-insurance", "laptop-request", "laptop-request-to-be", "food-supplier", "webshop-first-purchase"]
 SIZE = re.compile(rb'\bsz="(\d+)"')
@@ -151,7 +150,7 @@ def test_every_shape_stays_on_the_slide(decks):
             for shape in slide.shapes:
                 if shape.left is None:
                     continue
-                assert 0 <= shape.left and 0 <= shape.top, (name, n, shape.name)
+                assert shape.left >= 0 and shape.top >= 0, (name, n, shape.name)
                 assert shape.left + shape.width <= prs.slide_width, (name, n, shape.name)
                 assert shape.top + shape.height <= prs.slide_height, (name, n, shape.name)
 
