@@ -17,7 +17,7 @@ from ..priorities import Scale
 from ..text import Lang
 from . import words
 from .frame import Area
-from .matrix import MARKER_SIZE, MARKERS, PLOT, QUADRANT_ORDER, MatrixPoint
+from .matrix import MARKER_SIZE, MARKERS, QUADRANT_ORDER, MatrixPoint, plot_area, plot_fractions
 from .shapes import OKABE_ITO, QUADRANT_COLOURS
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -143,10 +143,12 @@ def _hide_from_legend(chart: Any, indexes: Sequence[int]) -> None:
         pos.addnext(entry) if n == 0 else legend.find(f"{{{C_NS}}}legendEntry").addnext(entry)
 
 
-def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale: Scale, lang: Lang) -> Any:
+def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale: Scale,
+                    lang: Lang) -> tuple[Any, Area]:
     """A native XY scatter: rating across, importance up, one series per quadrant (its
     colour and marker shape; hollow markers for uncertain points), dashed lines at the
-    thresholds, the legend under the plot. The plot area sits at matrix.PLOT in the frame."""
+    thresholds, the legend under the plot. Returns the chart's frame and its plot area
+    (placed by matrix.plot_fractions, so labels can be laid over it)."""
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
     # (name, points, (quadrant or None for a line, hollow))
     plan: list[tuple[str, list[tuple[float, float]], tuple[str | None, bool]]] = []
@@ -205,6 +207,7 @@ def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale
         axis.axis_title.text_frame.text = title.in_(lang)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         axis.tick_labels.font.size = Pt(12)
-    x, y, w, h = PLOT
+    fractions = plot_fractions(area, [name for name, _, (code, _) in plan if code is not None])
+    x, y, w, h = fractions
     _fill_plot_area(chart, y, h, x, w)
-    return frame
+    return frame, plot_area(area, fractions)

@@ -31,7 +31,6 @@ from .matrix import (
     label_box_size,
     matrix_points,
     place_labels,
-    plot_area,
     to_slide,
 )
 from .shapes import (
@@ -228,8 +227,7 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
     side_w = int(area.width * 0.34)
     chart = Area(area.left, area.top, area.width - side_w - int(Inches(0.2)), area.height)
     points = matrix_points(priorities, uncertain)
-    priority_matrix(slide, chart, points, s, lang)
-    plot = plot_area(chart)
+    _, plot = priority_matrix(slide, chart, points, s, lang)
     obstacles = _quadrant_names(slide, plot, s, points, lang)
     placed, missed = place_labels(group_points(points), plot, s, obstacles)
     for label in placed:

@@ -22,9 +22,6 @@ MARKERS = {"concentrate-here": "diamond", "keep-up": "circle", "low-priority": "
 LABEL_SIZE = 11.0
 """Point labels (pt): above the 10 pt floor."""
 MARKER_SIZE = 10
-PLOT = (0.11, 0.03, 0.86, 0.74)
-"""Where the plot area sits in the chart frame (x, y, width, height as fractions): fixed, so
-labels placed over it line up with the points."""
 IDS_PER_LINE = 3
 LABEL_INSET = 25400
 """A label's inner margin (EMU): 2 pt."""
@@ -133,9 +130,27 @@ class Placed:
     """True when the label sits away from its point and a thin line joins them."""
 
 
-def plot_area(chart: Area) -> Area:
-    """The plot area inside a chart frame placed at `chart` (see PLOT)."""
-    x, y, w, h = PLOT
+LEGEND_SIZE = 12.0
+
+
+def plot_fractions(chart: Area, legend: Sequence[str]) -> tuple[float, float, float, float]:
+    """Where the plot area sits in a chart frame at `chart` (x, y, width, height as fractions of
+    the frame), leaving room on the left for the tick labels and the axis title and below for
+    them and a legend of `legend` entries (in as many rows as the frame's width needs). Fixed,
+    so that labels placed over the plot line up with the points."""
+    pt = EMU_PER_PT
+    left, right, top = 52 * pt, 14 * pt, 8 * pt
+    column = max((text_width(name, LEGEND_SIZE) + 34 for name in legend), default=0) * pt
+    per_row = max(1, int((chart.width - 20 * pt) // column)) if column else 1
+    rows = -(-len(legend) // per_row) if legend else 0
+    bottom = (24 + 26 + rows * LEGEND_SIZE * 1.5 + 12) * pt
+    return (left / chart.width, top / chart.height, (chart.width - left - right) / chart.width,
+            (chart.height - top - bottom) / chart.height)
+
+
+def plot_area(chart: Area, fractions: tuple[float, float, float, float]) -> Area:
+    """The plot area inside a chart frame placed at `chart` (see plot_fractions)."""
+    x, y, w, h = fractions
     return Area(chart.left + int(chart.width * x), chart.top + int(chart.height * y), int(chart.width * w),
                 int(chart.height * h))
 
