@@ -404,3 +404,30 @@ def test_text_is_written_as_python_pptx_itself_writes_it():
         reference.text = text
         ours = cells.cell(r, 0).text_frame.paragraphs
         assert [strip(p._p) for p in ours] == [strip(p._p) for p in reference.paragraphs], repr(text)
+
+
+def test_deck_command_compares_to_be_with_as_is(tmp_path):
+    to_be = write_workbook(tmp_path / "to-be.xlsx", example("laptop-request-to-be"))
+    as_is = write_workbook(tmp_path / "as-is.xlsx", example("laptop-request"))
+    result = run("deck", str(to_be), "--compare", str(as_is), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    names = titles(Presentation(tmp_path / "to-be.pptx"))
+    assert "The redesign lifts the mean emotion from −0.3 to +0.6" in names
+    assert "1 touchpoint added, 1 removed" in names
+    assert any(t.startswith("12 of 16 touchpoints are rated higher after the redesign") for t in names)
+    summary = all_text(Presentation(tmp_path / "to-be.pptx").slides[1])
+    assert "Against the as-is: mean emotion −0.3 → +0.6; 12 of 16 touchpoints rated higher" in summary
+    missing = run("deck", str(to_be), "--compare", str(tmp_path / "nowhere.xlsx"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_allow_errors_marks_every_slide_as_a_draft(tmp_path, make_workbook):
+    path = make_workbook(edit=lambda wb: wb["Touchpoints"].__setitem__("F3", "very"))
+    allowed = run("deck", str(path), "--allow-errors", "-o", str(tmp_path / "x.pptx"))
+    assert allowed.returncode == 1
+    prs = Presentation(tmp_path / "x.pptx")
+    for slide in prs.slides:
+        assert "DRAFT · 1 error" in all_text(slide)
+    clean = run("deck", str(make_workbook()), "-o", str(tmp_path / "y.pptx"))
+    assert clean.returncode == 0
+    assert not any("DRAFT" in all_text(s) for s in Presentation(tmp_path / "y.pptx").slides)

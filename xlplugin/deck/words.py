@@ -70,8 +70,8 @@ NO_ACTIONS = Text("Plan an action for each priority gap, each with an owner, a d
 
 APPENDIX_TITLE = Text("Appendix: all touchpoints", "Bijlage: alle contactmomenten")
 APPENDIX_HEADERS = (Text("ID", "ID"), Text("Phase", "Fase"), Text("Touchpoint", "Contactmoment"),
-                    Text("Channel", "Kanaal"), Text("Imp.", "Bel."), Text("Rating", "Waard."), Text("Emotion", "Emotie"),
-                    Text("MoT", "MoT"), Text("Gap score", "Gapscore"), Text("Quadrant", "Kwadrant"))
+                    Text("Channel", "Kanaal"), Text("Importance", "Belang"), Text("Rating", "Waardering"),
+                    Text("Emotion", "Emotie"), Text("MoT", "MoT"), Text("Gap score", "Gapscore"), Text("Quadrant", "Kwadrant"))
 PAGE = Text("({page}/{pages})", "({page}/{pages})")
 
 NOTES = {
@@ -109,12 +109,14 @@ NOTES = {
         "verbeter die eerst.",
     ),
     "gaps": Text(
-        "The touchpoints ranked by gap score: 100 × (importance − min)/(max − min) × (max − rating)/(max − min). "
-        "Higher means more important and rated lower. Ties go to moments of truth first. Check the respondents "
-        "column before drawing firm conclusions.",
-        "De contactmomenten gerangschikt op gapscore: 100 × (belang − min)/(max − min) × (max − waardering)/(max − "
-        "min). Hoger is belangrijker en lager gewaardeerd. Bij gelijke stand gaan moments of truth voor. Kijk naar "
-        "de respondenten voordat je harde conclusies trekt.",
+        "Only the touchpoints in 'concentrate here' (important, rated at or below the threshold) and the moments of "
+        "truth at risk, ranked by gap score: 100 × (importance − min)/(max − min) × (max − rating)/(max − min). "
+        "Higher means more important and rated lower; ties go to moments of truth first. Check the n column (the "
+        "respondents) before drawing firm conclusions.",
+        "Alleen de contactmomenten in 'hier concentreren' (belangrijk, gewaardeerd op of onder de drempel) en de "
+        "moments of truth die risico lopen, gerangschikt op gapscore: 100 × (belang − min)/(max − min) × (max − "
+        "waardering)/(max − min). Hoger is belangrijker en lager gewaardeerd; bij gelijke stand gaan moments of "
+        "truth voor. Kijk naar de kolom n (de respondenten) voordat u harde conclusies trekt.",
     ),
     "blueprint": Text(
         "The service blueprint for these touchpoints: what the customer sees and does above the line of "
@@ -191,7 +193,7 @@ STORY = {
     "valley": Text("The emotion curve is lowest in {phase}.", "De emotiecurve zit het laagst in {phase}."),
     "focus": Text("Concentrate here first:", "Hier eerst concentreren:"),
     "at-risk": Text("Moments of truth at risk:", "Moments of truth die risico lopen:"),
-    "at-risk-also": Text("Also at risk, moments of truth:", "Ook risico, moments of truth:"),
+    "at-risk-also": Text("Moments of truth also at risk:", "Ook moments of truth met risico:"),
     "mot-key": Text("★ moment of truth", "★ moment of truth"),
     "gap-item": Text("{id} {name} ({phase}, gap score {gap})", "{id} {name} ({phase}, gapscore {gap})"),
     "risk-item": Text("{id} {name} (rating {rating})", "{id} {name} (waardering {rating})"),
