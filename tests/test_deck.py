@@ -157,6 +157,8 @@ def test_matrix_is_colour_blind_safe_with_a_shape_for_each_quadrant_and_every_ma
 def test_matrix_groups_coincident_points_into_one_label():
     prs = deck_of(dense_journey())
     labels = [s.text_frame.text for s in prs.slides[3].shapes if s.name == "matrix label"]
+    assert len(labels) == len({(p.rating, p.importance) for p in rank_gaps(Journey.from_document(dense_journey()))
+                               .touchpoints if p.gap is not None})  # one label per place
     ids = [i.strip(",★") for label in labels for i in label.replace("\n", " ").split()]
     assert len(ids) == len(set(ids))  # each ID once
     assert any(len(label.split(",")) >= 3 for label in labels)  # coincident points share one label
@@ -174,11 +176,11 @@ def test_matrix_labels_cover_no_point_line_or_other_label():
     for document in (dense_journey(), big_journey(60, "1-10"), example("laptop-request-to-be")):
         priorities = rank_gaps(Journey.from_document(document))
         scale = priorities.scale
-        plot = Area(0, 0, int(Inches(7)), int(Inches(4)))
+        plot = Area(0, 0, int(Inches(7.5)), int(Inches(4.2)))
         groups = group_points(matrix_points(priorities))
         placed, missed = place_labels(groups, plot, scale)
         assert len(placed) + len(missed) == len(groups) and len(placed) >= len(groups) * 0.6
-        assert all(g.quadrant != "concentrate-here" for g in missed)
+        assert missed == []  # a free spot is found for every label, joined to its point when far
         marks = [to_slide(plot, scale, g.rating, g.importance) for g in groups]
         xt, yt = to_slide(plot, scale, scale.rating_threshold, scale.importance_threshold)
         for n, label in enumerate(placed):
@@ -186,8 +188,11 @@ def test_matrix_labels_cover_no_point_line_or_other_label():
             assert box.inside(Box(0, 0, plot.width, plot.height))
             assert not any(box.overlaps(Box(x - 1, y - 1, 2, 2)) for x, y in marks)
             assert not box.left < xt < box.right and not box.top < yt < box.bottom
+            # in its point's quadrant, or else joined to it by a leader line
+            assert label.leader or ((box.right <= xt) == (label.group.rating <= scale.rating_threshold)
+                                    and (box.bottom <= yt) == (label.group.importance >= scale.importance_threshold))
             assert all(not box.overlaps(other.box) for other in placed[n + 1:])
-            assert (box.width, box.height) == label_box_size(label.group.lines)
+            assert (box.width, box.height) == label_box_size(label.lines)
 
 
 def test_uncertain_points_are_drawn_hollow_and_explained():

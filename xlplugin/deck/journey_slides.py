@@ -237,7 +237,7 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
             near_y = min(max(label.anchor[1], box.top), box.bottom)
             _line(slide, int(label.anchor[0]), int(label.anchor[1]), int(near_x), int(near_y), dashed=False,
                   colour="8C8C8C")
-        text_box(slide, Area(int(box.left), int(box.top), int(box.width), int(box.height)), label.group.lines,
+        text_box(slide, Area(int(box.left), int(box.top), int(box.width), int(box.height)), list(label.lines),
                  largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
                  else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
     _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
@@ -285,7 +285,7 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
         (f"{words.MATRIX_NAMED.in_(lang)} ({len(story.concentrate)})", {"bold": True})]
     names = [f"{p.id}{words.MOT_MARK if p.moment_of_truth else ''} {p.touchpoint or ''}".strip()
              for p in story.concentrate] or [words.NONE.in_(lang)]
-    others = [g for g in missed if g.quadrant != "concentrate-here"]
+    others = list(missed)
     rest: list[tuple[str, dict[str, Any]]] = []
     if others:
         rest.append((words.MATRIX_OTHERS.in_(lang) + ":", {"bold": True}))

@@ -23,6 +23,8 @@ LABEL_SIZE = 11.0
 """Point labels (pt): above the 10 pt floor."""
 MARKER_SIZE = 10
 IDS_PER_LINE = 3
+LABEL_GAP = 3.0
+"""The least room (pt) between two labels, so that two groups never read as one."""
 LABEL_INSET = 25400
 """A label's inner margin (EMU): 2 pt."""
 
@@ -71,13 +73,13 @@ class Group:
     @property
     def lines(self) -> list[str]:
         """The label text, a few IDs per line; a star after a moment of truth."""
-        ids = [p.id + ("★" if p.moment_of_truth else "") for p in self.points]
-        return [", ".join(ids[i:i + IDS_PER_LINE]) + ("," if i + IDS_PER_LINE < len(ids) else "")
-                for i in range(0, len(ids), IDS_PER_LINE)]
+        return self.wrapped(IDS_PER_LINE)
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
+    def wrapped(self, per_line: int) -> list[str]:
+        """The label text with `per_line` IDs on a line."""
+        ids = [p.id + ("★" if p.moment_of_truth else "") for p in self.points]
+        return [", ".join(ids[i:i + per_line]) + ("," if i + per_line < len(ids) else "")
+                for i in range(0, len(ids), per_line)]
 
 
 def group_points(points: Sequence[MatrixPoint]) -> list[Group]:
@@ -128,6 +130,8 @@ class Placed:
     """The point it names (EMU)."""
     leader: bool
     """True when the label sits away from its point and a thin line joins them."""
+    lines: tuple[str, ...] = ()
+    """The label's text, line by line."""
 
 
 LEGEND_SIZE = 12.0
@@ -186,23 +190,60 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     taken.append(Box(plot.left, yt - 2 * pt, plot.width, 4 * pt))
     placed: list[Placed] = []
     missed: list[Group] = []
+    pad = LABEL_GAP * pt
     for g in groups:
         x, y = to_slide(plot, scale, g.rating, g.importance)
-        w, h = label_box_size(g.lines)
+        # A label stays in its point's quadrant: across a threshold line it would claim the wrong one.
+        low, important = g.rating <= scale.rating_threshold, g.importance >= scale.importance_threshold
+        area = Box(plot.left if low else xt, plot.top if important else yt,
+                   (xt - plot.left) if low else (plot.left + plot.width - xt),
+                   (yt - plot.top) if important else (plot.top + plot.height - yt))
         spot = None
-        for ring in range(6):
-            d = half + ring * 9 * pt
-            for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (d, -d - h),
-                           (-d - w, -d - h), (d, d), (-d - w, d)):
-                box = Box(x + dx, y + dy, w, h)
-                if box.inside(bounds) and not any(box.overlaps(t) for t in taken):
-                    spot = (box, ring > 1)
-                    break
+        # A big group may take fewer, longer lines; a crowded quadrant sends the label elsewhere,
+        # joined to its point by a leader line.
+        for per_line, region in ((IDS_PER_LINE, area), (5, area), (8, area), (IDS_PER_LINE, bounds), (5, bounds)):
+            lines = g.wrapped(per_line)
+            w, h = label_box_size(lines)
+            spot = _near(x, y, w, h, half, region, taken, pad) or _anywhere(x, y, w, h, region, taken, pad)
             if spot:
+                if region is bounds:
+                    spot = (spot[0], True)
                 break
         if spot is None:
             missed.append(g)
             continue
-        taken.append(spot[0])
-        placed.append(Placed(g, spot[0], (x, y), spot[1]))
+        box, far = spot
+        taken.append(box)
+        placed.append(Placed(g, box, (x, y), far, tuple(lines)))
     return placed, missed
+
+
+def _free(box: Box, bounds: Box, taken: Sequence[Box], pad: float) -> bool:
+    grown = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
+    return box.inside(bounds) and not any(grown.overlaps(t) for t in taken)
+
+
+def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: Sequence[Box],
+          pad: float) -> tuple[Box, bool] | None:
+    """The first free spot beside the point, in eight directions, a little further out each ring."""
+    for ring in range(6):
+        d = half + ring * 9 * EMU_PER_PT
+        for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (d, -d - h),
+                       (-d - w, -d - h), (d, d), (-d - w, d)):
+            box = Box(x + dx, y + dy, w, h)
+            if _free(box, bounds, taken, pad):
+                return box, ring > 1
+    return None
+
+
+def _anywhere(x: float, y: float, w: float, h: float, bounds: Box, taken: Sequence[Box],
+              pad: float) -> tuple[Box, bool] | None:
+    """The free spot in the plot nearest the point (joined to it by a leader line)."""
+    step = 10 * EMU_PER_PT
+    spots = [Box(bounds.left + i * step, bounds.top + j * step, w, h)
+             for i in range(int((bounds.width - w) // step) + 1) for j in range(int((bounds.height - h) // step) + 1)]
+    spots.sort(key=lambda b: (b.left + b.width / 2 - x) ** 2 + (b.top + b.height / 2 - y) ** 2)
+    for box in spots:
+        if _free(box, bounds, taken, pad):
+            return box, True
+    return None
