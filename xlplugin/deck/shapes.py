@@ -199,12 +199,7 @@ def table_widths(area: Area, widths: Sequence[float], headers: Sequence[str] = (
     total = sum(widths)
     out = [area.width * w / total for w in widths]
     if headers or rows:
-        least = []
-        for i in range(len(widths)):
-            head = [w for w in (headers[i].split() if i < len(headers) else [])]
-            cells = [w for r in rows for w in str(r[i]).split()]
-            need = max([text_width(w, FLOOR, True) for w in head] + [text_width(w, size) for w in cells] + [0])
-            least.append((need + 10) * EMU_PER_PT)
+        least = least_widths(headers, rows, size)
         for _ in range(len(widths)):
             short = [i for i in range(len(out)) if out[i] < least[i]]
             if not short:
@@ -220,6 +215,17 @@ def table_widths(area: Area, widths: Sequence[float], headers: Sequence[str] = (
                 out[i] -= deficit * slack / room
     ints = [int(w) for w in out[:-1]]
     return [*ints, area.width - sum(ints)]
+
+
+def least_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], size: float) -> list[float]:
+    """The width (EMU) each column needs for its longest word: headers in bold at FLOOR, cells at `size`."""
+    least = []
+    for i in range(len(headers)):
+        head = headers[i].split()
+        cells = [w for r in rows for w in str(r[i]).split()]
+        need = max([text_width(w, FLOOR, True) for w in head] + [text_width(w, size) for w in cells] + [0])
+        least.append((need + 10) * EMU_PER_PT)
+    return least
 
 
 def row_height(values: Sequence[str], widths: Sequence[int], size: float, bold: bool = False) -> float:

@@ -16,7 +16,7 @@ from ..text import Lang, Text, normalise_name
 from . import words
 from .context import DeckContext
 from .frame import Area, Frame
-from .shapes import BODY, FLOOR, GREY, paginate_rows, table, table_widths, text_box
+from .shapes import BODY, FLOOR, GREY, least_widths, paginate_rows, table, table_widths, text_box
 from .story import number, plain, series
 
 
@@ -164,6 +164,17 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
                      number(p.importance if p else None, lang), number(p.rating if p else None, lang),
                      number(emotion, lang) if emotion is not None else "–", _yes(tp.moment_of_truth, lang),
                      number(p.gap if p else None, lang), words.QUADRANT[p.quadrant].in_(lang) if p else "–"])
-    return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), words.NOTES["appendix"].in_(lang),
-                        [h.in_(lang) for h in words.APPENDIX_HEADERS], rows,
-                        (0.75, 2.0, 4.2, 1.7, 0.8, 0.95, 1.0, 0.7, 1.1, 2.4), size=12)
+    headers = [h.in_(lang) for h in words.APPENDIX_HEADERS]
+    widths = [0.75, 2.0, 4.2, 1.7, 0.8, 0.95, 1.0, 0.7, 1.1, 2.4]
+    # A narrow (4:3) slide leaves out the channel, then the emotion, rather than break words.
+    room = ctx.frame.probe_area().width
+    for optional in (words.APPENDIX_HEADERS[3], words.APPENDIX_HEADERS[6]):
+        size = max(FLOOR, 12 * min(1.0, room / Inches(12.4)))
+        if sum(least_widths(headers, rows, size)) <= room * 0.97:
+            break
+        drop = headers.index(optional.in_(lang))
+        keep = [i for i in range(len(headers)) if i != drop]
+        headers, widths = [headers[i] for i in keep], [widths[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
+    return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), words.NOTES["appendix"].in_(lang), headers, rows,
+                        widths, size=12)
