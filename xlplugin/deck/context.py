@@ -26,3 +26,5 @@ class DeckContext:
     """The as-is/to-be comparison (xlplugin.compare.Comparison) when the deck compares."""
     before: Journey | None = None
     """The as-is journey of the comparison."""
+    uncertain: frozenset[str] | None = None
+    """Touchpoint IDs the matrix draws hollow (uncertain); None: the priorities' own flags."""

@@ -226,6 +226,8 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
     area = frame.content_area(slide)
     side_w = int(area.width * 0.34)
     chart = Area(area.left, area.top, area.width - side_w - int(Inches(0.2)), area.height)
+    if uncertain is None and ctx.uncertain is not None:
+        uncertain = sorted(ctx.uncertain)
     points = matrix_points(priorities, uncertain)
     _, plot = priority_matrix(slide, chart, points, s, lang)
     obstacles = _quadrant_names(slide, plot, s, points, lang)
@@ -389,7 +391,14 @@ def blueprint_slides(ctx: DeckContext) -> list[Any]:
         title = words.BLUEPRINT_TITLE.in_(lang).format(phase=name)
         if counts[name] > 1:
             title += f" {words.PAGE.in_(lang).format(page=seen[name], pages=counts[name])}"
-        slide = frame.add(frame.content_layout, title, words.NOTES["blueprint"].in_(lang))
+        steps = [st for t in group for lane in lanes[normalise_name(t.id)].values() for st in lane]
+        departments = sorted({st.department for st in steps if st.department})
+        systems = sorted({st.system for st in steps if st.system})
+        bare = [t.id for t in group if not lanes[normalise_name(t.id)].get("backstage")]
+        found = words.BLUEPRINT_FINDINGS.in_(lang).format(
+            departments=", ".join(departments) or words.NONE.in_(lang), systems=", ".join(systems) or words.NONE.in_(lang),
+            bare=", ".join(bare) or words.NONE.in_(lang))
+        slide = frame.add(frame.content_layout, title, found + words.NOTES["blueprint"].in_(lang))
         frame.clear(slide)
         slides.append(slide)
         _draw_blueprint(slide, frame.content_area(slide), group, lanes, lang)

@@ -176,5 +176,8 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
         keep = [i for i in range(len(headers)) if i != drop]
         headers, widths = [headers[i] for i in keep], [widths[i] for i in keep]
         rows = [[r[i] for i in keep] for r in rows]
-    return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), words.NOTES["appendix"].in_(lang), headers, rows,
+    unrated = [p.id for p in priorities.touchpoints if p.gap is None]
+    found = words.APPENDIX_FINDINGS.in_(lang).format(n=len(journey.touchpoints),
+                                                     unrated=", ".join(unrated) or words.NONE.in_(lang))
+    return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), found + words.NOTES["appendix"].in_(lang), headers, rows,
                         widths, size=12)

@@ -299,3 +299,7 @@ COMPARE = {
 }
 COMPARE_HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Rating before → after", "Waardering voor → na"),
                    Text("Gap score before → after", "Gapscore voor → na"), Text("Quadrant", "Kwadrant"))
+BLUEPRINT_FINDINGS = Text("Departments involved: {departments}. Systems: {systems}. Without a backstage step: {bare}. ",
+                          "Betrokken afdelingen: {departments}. Systemen: {systems}. Zonder backstage-stap: {bare}. ")
+APPENDIX_FINDINGS = Text("{n} touchpoints; without importance or rating: {unrated}. ",
+                         "{n} contactmomenten; zonder belang of waardering: {unrated}. ")
