@@ -116,19 +116,25 @@ def _item(t: Touchpoint, width: int) -> str:
 
 def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang) -> list[str]:
     """`items` as separate cards, as many as fit in `height` at `size`; the rest as one '+n more' card."""
-    def need(texts: list[str]) -> float:
-        return sum((text_height([t], width, size) or 1e9) + CARD_GAP / EMU_PER_PT + 7 for t in texts)
+    def need(text: str) -> float:
+        return (text_height([text], width, size) or 1e9) + CARD_GAP / EMU_PER_PT + 7
 
     room = height / EMU_PER_PT
-    if need(items) <= room:
+    heights = [need(t) for t in items]
+    if sum(heights) <= room:
         return items
-    shown = list(items)
-    while shown and need([*shown, more.in_(lang).format(n=len(items) - len(shown))]) > room:
-        shown.pop()
-    return [*shown, more.in_(lang).format(n=len(items) - len(shown))]
+    used, shown = 0.0, 0
+    for h in heights:  # keep room for the '+n more' card (its height barely depends on n)
+        if used + h + need(more.in_(lang).format(n=len(items))) > room:
+            break
+        used += h
+        shown += 1
+    return [*items[:shown], more.in_(lang).format(n=len(items) - shown)]
 
 
 CARD_GAP = int(Inches(0.05))
+LISTED_IDS = 24
+"""Beside the matrix, up to this many IDs are listed per quadrant; more are counted (the appendix has them)."""
 
 
 def overview_slide(ctx: DeckContext) -> Any:
@@ -293,10 +299,14 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
         rest.append((words.MATRIX_OTHERS.in_(lang) + ":", {"bold": True}))
         for code in QUADRANT_ORDER:
             ids = [p.id for g in others if g.quadrant == code for p in g.points]
-            if ids:
+            if len(ids) > LISTED_IDS:
+                rest.append((words.MATRIX_MANY.in_(lang).format(quadrant=words.QUADRANT[code].in_(lang), n=len(ids)), {}))
+            elif ids:
                 rest.append((f"{words.QUADRANT[code].in_(lang)}: {', '.join(ids)}", {}))
     unrated = [p.id for p in ctx.priorities.touchpoints if p.importance is None or p.rating is None]
-    if unrated:
+    if len(unrated) > LISTED_IDS:
+        rest.append((words.UNRATED_MANY.in_(lang).format(n=len(unrated)), {}))
+    elif unrated:
         rest.append((words.UNRATED_NOTE.in_(lang).format(ids=", ".join(unrated)), {}))
     key = [(words.LEGEND_MOT.in_(lang), {}),
            (words.LEGEND_LINES.in_(lang).format(importance=plain(s.importance_threshold, lang),

@@ -23,6 +23,12 @@ LABEL_SIZE = 11.0
 """Point labels (pt): above the 10 pt floor."""
 MARKER_SIZE = 10
 IDS_PER_LINE = 3
+LABEL_IDS = 15
+"""At most this many IDs in one label; a bigger group ends in a count (the appendix names them all)."""
+MAX_LABELS = 40
+ANYWHERE_SPOTS = 400
+"""How many spots, nearest first, a label looks at away from its point before it gives up."""
+"""At most this many labels in the chart (the most urgent first); the rest are listed beside it."""
 LABEL_GAP = 3.0
 """The least room (pt) between two labels, so that two groups never read as one."""
 LABEL_INSET = 25400
@@ -76,8 +82,10 @@ class Group:
         return self.wrapped(IDS_PER_LINE)
 
     def wrapped(self, per_line: int) -> list[str]:
-        """The label text with `per_line` IDs on a line."""
+        """The label text with `per_line` IDs on a line; past LABEL_IDS IDs, the rest as a count ("+12")."""
         ids = [p.id + ("★" if p.moment_of_truth else "") for p in self.points]
+        if len(ids) > LABEL_IDS:
+            ids = [*ids[:LABEL_IDS - 1], f"+{len(ids) - LABEL_IDS + 1}"]
         return [", ".join(ids[i:i + per_line]) + ("," if i + per_line < len(ids) else "")
                 for i in range(0, len(ids), per_line)]
 
@@ -180,7 +188,7 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     pt = EMU_PER_PT
     bounds = Box(plot.left, plot.top, plot.width, plot.height)
     half = (MARKER_SIZE / 2 + 2) * pt
-    taken: list[Box] = list(obstacles)
+    taken = _Grid(obstacles)
     for g in groups:
         x, y = to_slide(plot, scale, g.rating, g.importance)
         taken.append(Box(x - half, y - half, 2 * half, 2 * half))
@@ -191,7 +199,8 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     placed: list[Placed] = []
     missed: list[Group] = []
     pad = LABEL_GAP * pt
-    for g in groups:
+    missed.extend(groups[MAX_LABELS:])
+    for g in groups[:MAX_LABELS]:
         x, y = to_slide(plot, scale, g.rating, g.importance)
         # A label stays in its point's quadrant: across a threshold line it would claim the wrong one.
         low, important = g.rating <= scale.rating_threshold, g.importance >= scale.importance_threshold
@@ -201,10 +210,12 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
         spot = None
         # A big group may take fewer, longer lines; a crowded quadrant sends the label elsewhere,
         # joined to its point by a leader line.
-        for per_line, region in ((IDS_PER_LINE, area), (5, area), (8, area), (IDS_PER_LINE, bounds), (5, bounds)):
+        for per_line, region, search in ((IDS_PER_LINE, area, _near), (5, area, _near), (8, area, _near),
+                                         (IDS_PER_LINE, area, _anywhere), (IDS_PER_LINE, bounds, _near),
+                                         (IDS_PER_LINE, bounds, _anywhere)):
             lines = g.wrapped(per_line)
             w, h = label_box_size(lines)
-            spot = _near(x, y, w, h, half, region, taken, pad) or _anywhere(x, y, w, h, region, taken, pad)
+            spot = search(x, y, w, h, half, region, taken, pad)
             if spot:
                 if region is bounds:
                     spot = (spot[0], True)
@@ -218,12 +229,35 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     return placed, missed
 
 
-def _free(box: Box, bounds: Box, taken: Sequence[Box], pad: float) -> bool:
+class _Grid:
+    """Boxes bucketed by area, so that a new box is tested only against its neighbours."""
+
+    CELL = 36 * EMU_PER_PT
+
+    def __init__(self, boxes: Sequence[Box] = ()):
+        self.cells: dict[tuple[int, int], list[Box]] = {}
+        for box in boxes:
+            self.append(box)
+
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        c = self.CELL
+        return [(i, j) for i in range(int(box.left // c), int(box.right // c) + 1)
+                for j in range(int(box.top // c), int(box.bottom // c) + 1)]
+
+    def append(self, box: Box) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def hits(self, box: Box) -> bool:
+        return any(box.overlaps(t) for key in self._keys(box) for t in self.cells.get(key, ()))
+
+
+def _free(box: Box, bounds: Box, taken: _Grid, pad: float) -> bool:
     grown = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
-    return box.inside(bounds) and not any(grown.overlaps(t) for t in taken)
+    return box.inside(bounds) and not taken.hits(grown)
 
 
-def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: Sequence[Box],
+def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
           pad: float) -> tuple[Box, bool] | None:
     """The first free spot beside the point, in eight directions, a little further out each ring."""
     for ring in range(6):
@@ -236,14 +270,14 @@ def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, take
     return None
 
 
-def _anywhere(x: float, y: float, w: float, h: float, bounds: Box, taken: Sequence[Box],
+def _anywhere(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
               pad: float) -> tuple[Box, bool] | None:
     """The free spot in the plot nearest the point (joined to it by a leader line)."""
     step = 10 * EMU_PER_PT
     spots = [Box(bounds.left + i * step, bounds.top + j * step, w, h)
              for i in range(int((bounds.width - w) // step) + 1) for j in range(int((bounds.height - h) // step) + 1)]
     spots.sort(key=lambda b: (b.left + b.width / 2 - x) ** 2 + (b.top + b.height / 2 - y) ** 2)
-    for box in spots:
+    for box in spots[:ANYWHERE_SPOTS]:
         if _free(box, bounds, taken, pad):
             return box, True
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -49,9 +50,14 @@ def _em(char: str) -> float:
     return 0.62
 
 
+@lru_cache(maxsize=65536)
+def _ems(text: str) -> float:
+    return sum(_em(c) for c in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of `text` set in one line at `size` pt, in pt (a safe upper estimate)."""
-    return sum(_em(c) for c in text) * size * (1.16 if bold else 1.02)
+    return _ems(text) * size * (1.16 if bold else 1.02)
 
 
 def wrapped_lines(text: str, width_pt: float, size: float, bold: bool = False) -> int | None:

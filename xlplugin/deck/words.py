@@ -303,3 +303,6 @@ BLUEPRINT_FINDINGS = Text("Departments involved: {departments}. Systems: {system
                           "Betrokken afdelingen: {departments}. Systemen: {systems}. Zonder backstage-stap: {bare}. ")
 APPENDIX_FINDINGS = Text("{n} touchpoints; without importance or rating: {unrated}. ",
                          "{n} contactmomenten; zonder belang of waardering: {unrated}. ")
+MATRIX_MANY = Text("{quadrant}: {n} touchpoints (see the appendix)", "{quadrant}: {n} contactmomenten (zie de bijlage)")
+UNRATED_MANY = Text("Not in the matrix (no importance or rating): {n} touchpoints (see the appendix)",
+                    "Niet in de matrix (geen belang of waardering): {n} contactmomenten (zie de bijlage)")
