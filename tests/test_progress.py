@@ -246,3 +246,33 @@ def test_two_different_overall_answers_in_one_wave_are_one_finding_at_the_second
     findings = [f for f in check_workbook(make_workbook(_doc(rows))).findings if f.code == "overall-conflict"]
     assert [(f.sheet, f.cell) for f in findings] == [("Antwoorden", "H3")]
     assert findings[0].message.en == "Respondent R00 gives the overall rating 4 here but 2 in H2."
+
+
+# -- the two-wave sample: progress and gaps tell the same story ------------------------------------
+
+def test_the_energy_switch_sample_tells_one_story():
+    from conftest import ROOT
+
+    sample = ROOT / "samples" / "energy-switch.xlsx"
+    progress = progress_workbook(sample, "2026-11-24").progress.to_dict()
+    assert progress["waves"] == ["Nulmeting", "Hermeting"]
+    tps = {t["id"]: t for t in progress["touchpoints"]}
+    assert {k for k, t in tps.items() if t["change"]["significant"]} == {"E06", "E10"}
+    assert {k: t["target_met"] for k, t in tps.items() if t["target_rating"] is not None} == {
+        "E06": True, "E08": False, "E10": True, "E12": False}
+    assert [a["touchpoint_id"] for a in progress["actions"] if a["overdue"]] == ["E08"]
+    assert all(len(t["waves"]) == 2 for t in tps.values())
+    assert all(40 <= w["n"] <= 80 for t in tps.values() for w in t["waves"])
+
+    run = [sys.executable, "-m", "xlplugin", "gaps", str(sample), "--format", "json"]
+    stated = json.loads(subprocess.run(run, capture_output=True, text=True).stdout)
+    derived = json.loads(subprocess.run([*run, "--importance", "derived"], capture_output=True, text=True).stdout)
+    same = {t["id"]: (t["rating"], t["target_met"], t["change"]) for t in stated["touchpoints"]}
+    assert same == {t["id"]: (t["rating"], t["target_met"], t["change"]) for t in derived["touchpoints"]}
+    assert {t["id"]: (t["rating"], t["target_met"]) for t in stated["touchpoints"]} == {
+        k: (t["rating"], t["target_met"]) for k, t in tps.items()}
+    # The phone call about the first bill is important by what people say, not by what drives their overall rating.
+    top = [t["id"] for t in sorted(stated["touchpoints"], key=lambda t: t["rank"])][:3]
+    top_derived = [t["id"] for t in sorted(derived["touchpoints"], key=lambda t: t["rank"])][:3]
+    assert "E09" in top and "E09" not in top_derived and top_derived[:2] == ["E08", "E12"]
+    assert all("derived_importance" in t and "top2_low" in t for t in derived["touchpoints"])

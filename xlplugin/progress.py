@@ -143,6 +143,7 @@ def progress_text(progress: Progress, lang: Lang = "en") -> str:
     lines.append("")
     lines.append(t("Touchpoints (rating per wave, change, p, target):",
                    "Contactmomenten (waardering per meting, verandering, p, doel):"))
+    width = min(max((len(p.touchpoint or "") for p in progress.touchpoints), default=0), 60)
     for p in progress.touchpoints:
         series = " → ".join(_num(w.rating, lang) for w in p.waves) if p.waves else _num(p.rating, lang)
         c = p.change
@@ -156,14 +157,15 @@ def progress_text(progress: Progress, lang: Lang = "en") -> str:
         if p.target_rating is not None:
             met = {True: t("met", "gehaald"), False: t("missed", "niet gehaald"), None: "-"}[p.target_met]
             target = t(f"  target {_num(p.target_rating, lang, 1)}: {met}", f"  doel {_num(p.target_rating, lang, 1)}: {met}")
-        lines.append(f"  {p.id:<8} {(p.touchpoint or '')[:40]:<40} {series}{change}{target}")
+        lines.append(f"  {p.id:<8} {(p.touchpoint or '')[:width]:<{width}} {series}{change}{target}")
     lines.append("")
     lines.append(t(f"Actions (today {progress.today.isoformat()}):", f"Acties (vandaag {progress.today.isoformat()}):"))
+    owners = min(max((len(a.action.owner or "-") for a in progress.actions), default=0), 30)
     for a in progress.actions:
         act = a.action
         status = _STATUS[act.status].in_(lang) if act.status in _STATUS else (act.status or "-")
         late = t("  OVERDUE", "  TE LAAT") if a.overdue else ""
-        lines.append(f"  {act.touchpoint_id:<8} {(act.action or '')[:44]:<44} {act.owner or '-':<18} "
+        lines.append(f"  {act.touchpoint_id:<8} {(act.action or '')[:44]:<44} {act.owner or '-':<{owners}} "
                      f"{act.due or '-':<11} {status}{late}")
     met = sum(p.target_met is True for p in progress.touchpoints)
     missed = sum(p.target_met is False for p in progress.touchpoints)
