@@ -243,8 +243,11 @@ def test_two_different_overall_answers_in_one_wave_are_one_finding_at_the_second
     rows = with_overall()
     rows[1]["overall"] = 4  # R00's T2 row says 4, its T1 row said 2
     rows[2]["overall"] = 2  # R00 again (T3 row), the same 2 as on the first row: fine
-    findings = [f for f in check_workbook(make_workbook(_doc(rows))).findings if f.code == "overall-conflict"]
-    assert [(f.sheet, f.cell) for f in findings] == [("Antwoorden", "H3")]
+    rows[4]["overall"] = 7  # R01's T2 row: off the scale 1-5, one finding, not a conflict as well
+    findings = [f for f in check_workbook(make_workbook(_doc(rows))).findings
+                if f.code in ("overall-conflict", "out-of-range")]
+    assert [(f.code, f.sheet, f.cell) for f in findings] == [("overall-conflict", "Antwoorden", "H3"),
+                                                             ("out-of-range", "Antwoorden", "H6")]
     assert findings[0].message.en == "Respondent R00 gives the overall rating 4 here but 2 in H2."
 
 

@@ -140,15 +140,24 @@ def aggregate(responses: Iterable[Response], scale: Scale) -> dict[str, Aggregat
     scale are left out: the check reports them."""
     buckets: dict[tuple[str, str | None], tuple[list[float], list[float], list[int], set[str], list[tuple[str, float]]]] \
         = defaultdict(lambda: ([], [], [], set(), []))
-    low, high, norm = scale.minimum, scale.maximum, normalise_name
+    low, high = scale.minimum, scale.maximum
+    names: dict[str, str] = {}  # normalised names, once per distinct name: ids repeat 100,000 times
+
+    def norm(name: str) -> str:
+        found = names.get(name)
+        if found is None:
+            found = names[name] = normalise_name(name)
+        return found
+
     overall: dict[tuple[str | None, str], float] = {}
     appear: dict[str | None, None] = {}
     for r in responses:  # 100,000 of them in a big survey: no calls that can be saved
         wave = r.wave
         if wave not in appear:
             appear[wave] = None
-        imp, rat, emo, who, pairs = buckets[(norm(r.touchpoint_id), wave)]
-        person = norm(r.respondent)
+        tid, person = r.touchpoint_id, r.respondent
+        imp, rat, emo, who, pairs = buckets[(names.get(tid) or norm(tid), wave)]
+        person = names.get(person) or norm(person)
         who.add(person)
         v = r.importance
         if v is not None and low <= v <= high:

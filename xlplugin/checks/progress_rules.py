@@ -1,5 +1,5 @@
-"""The rules of re-measurement and follow-up: overall ratings that contradict each other,
-overall ratings off the scale, and actions past their due date."""
+"""The rules of re-measurement and follow-up: overall ratings off the scale or contradicting
+each other, and actions past their due date."""
 
 from __future__ import annotations
 
@@ -16,22 +16,24 @@ from .values import shown
 _STATUS = {c.code: Text(c.en[0].lower(), c.nl[0].lower()) for c in STATUSES}
 
 
-def overall_on_scale(ctx: Context) -> Iterator[Finding]:
-    """The overall rating lies on the journey's scale."""
-    scale = ctx.journey.scale
-    for r in ctx.journey.responses:
-        if r.overall is not None and not scale.minimum <= r.overall <= scale.maximum:
-            yield from _out_of_scale(ctx, f"{r.pointer}/overall", RESPONSES.field("overall"), r.overall)
-
-
 def one_overall_per_wave(ctx: Context) -> Iterator[Finding]:
-    """A respondent gives one overall rating per wave; a different second one is reported where it stands."""
+    """The overall rating lies on the journey's scale, and a respondent gives one per wave;
+    a different second one is reported where it stands."""
+    scale = ctx.journey.scale
+    low, high = scale.minimum, scale.maximum
     first: dict[tuple[str | None, str], tuple[float, str]] = {}
+    names: dict[str, str] = {}  # a respondent has many rows: normalise each name once
     for r in ctx.journey.responses:
         value = r.overall
         if value is None:
             continue
-        key = (r.wave, normalise_name(r.respondent))
+        if not low <= value <= high:
+            yield from _out_of_scale(ctx, f"{r.pointer}/overall", RESPONSES.field("overall"), value)
+            continue
+        person = names.get(r.respondent)
+        if person is None:
+            person = names[r.respondent] = normalise_name(r.respondent)
+        key = (r.wave, person)
         seen = first.get(key)
         if seen is None:
             first[key] = (value, r.pointer)
@@ -56,4 +58,4 @@ def actions_on_time(ctx: Context) -> Iterator[Finding]:
                      owner=a.owner or Text("the owner", "de eigenaar"))
 
 
-PROGRESS_RULES: tuple[Rule, ...] = (overall_on_scale, one_overall_per_wave, actions_on_time)
+PROGRESS_RULES: tuple[Rule, ...] = (one_overall_per_wave, actions_on_time)
