@@ -19,14 +19,17 @@ import math
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
-from xlplugin.api import check_workbook, progress_workbook
+from xlplugin.api import annotate_workbook, check_workbook, progress_workbook
 from xlplugin.model import Journey
 from xlplugin.progress import due_date, track_progress
 from xlplugin.ranking import rank_gaps
 from xlplugin.stats import adjusted_wald, fisher_interval, incomplete_beta, pearson, t_two_sided, welch
 from xlplugin.survey import order_waves
+
+from conftest import ROOT
 
 T1 = ([2, 3, 2, 3, 2, 3], [4, 4, 3, 5, 4, 4])
 T2 = ([3, 4, 3, 4, 3], [4, 3, 4, 3, 4])
@@ -254,8 +257,6 @@ def test_two_different_overall_answers_in_one_wave_are_one_finding_at_the_second
 # -- the two-wave sample: progress and gaps tell the same story ------------------------------------
 
 def test_the_energy_switch_sample_tells_one_story():
-    from conftest import ROOT
-
     sample = ROOT / "samples" / "energy-switch.xlsx"
     progress = progress_workbook(sample, "2026-11-24").progress.to_dict()
     assert progress["waves"] == ["Nulmeting", "Hermeting"]
@@ -279,3 +280,22 @@ def test_the_energy_switch_sample_tells_one_story():
     top_derived = [t["id"] for t in sorted(derived["touchpoints"], key=lambda t: t["rank"])][:3]
     assert "E09" in top and "E09" not in top_derived and top_derived[:2] == ["E08", "E12"]
     assert all("derived_importance" in t and "top2_low" in t for t in derived["touchpoints"])
+
+
+def test_annotate_adds_the_target_trend_and_derived_columns_to_the_priorities_sheet(tmp_path):
+    done = annotate_workbook(ROOT / "samples" / "energy-switch.xlsx", tmp_path / "checked.xlsx")
+    ws = openpyxl.load_workbook(done.path)["Prioriteiten"]
+    rows = list(ws.iter_rows(values_only=True))
+    head = list(rows[0][:22])
+    assert head[12:] == ["Doelwaardering", "Doel gehaald", "Vorige waardering", "Verandering", "p", "Significant",
+                         "Metingen", "Afgeleid belang (r)", "r laag", "r hoog"]
+    by_id = {r[1]: dict(zip(head, r[:22], strict=True)) for r in rows[1:] if r[1]}
+    e06, e12 = by_id["E06"], by_id["E12"]
+    assert (e06["Doelwaardering"], e06["Doel gehaald"], e06["Vorige waardering"], e06["Significant"]) == (
+        3.5, "ja", 2.31, "ja")
+    assert e06["Metingen"] == "Nulmeting: 2,31 → Hermeting: 3,68"
+    assert (e12["Doel gehaald"], e12["Significant"]) == ("nee", "nee")
+    assert by_id["E01"]["Doelwaardering"] is None and by_id["E01"]["Verandering"] == 0
+    assert by_id["E08"]["Afgeleid belang (r)"] > 0.7
+    [chart] = ws._charts  # the chart moved right of the new columns, its data still in columns E and F
+    assert chart.series[0].xVal.numRef.f == "'Prioriteiten'!$F$2"
