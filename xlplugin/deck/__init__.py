@@ -14,6 +14,7 @@ from ..ranking import Priorities
 from ..text import Lang
 from .frame import Frame
 from .journey_slides import blueprint_slides, matrix_slide, overview_slide
+from .progress_slides import progress_slides
 from .slides import actions_slides, appendix_slides, gaps_slide, objective_slide, persona_slide, title_slide
 
 __all__ = ["build_deck"]
@@ -28,6 +29,7 @@ def build_deck(journey: Journey, priorities: Priorities, lang: Lang, template: s
     overview_slide(frame, journey, priorities, lang)
     matrix_slide(frame, priorities, lang)
     gaps_slide(frame, priorities, lang)
+    progress_slides(frame, journey, priorities, lang)  # with two waves or more
     blueprint_slides(frame, journey, lang)
     actions_slides(frame, journey, lang)
     appendix_slides(frame, priorities, journey, lang)

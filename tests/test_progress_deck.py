@@ -1,0 +1,71 @@
+"""The progress slide, read back as PowerPoint shows it."""
+
+from __future__ import annotations
+
+import re
+
+from pptx.enum.chart import XL_CHART_TYPE
+from test_progress import ACTIONS, _doc, two_waves
+
+from xlplugin.deck import build_deck
+from xlplugin.examples import load_example
+from xlplugin.model import Journey
+from xlplugin.ranking import rank_gaps
+
+from conftest import example
+
+
+def deck(document, lang=None):
+    journey = Journey.from_document(document)
+    return build_deck(journey, rank_gaps(journey), lang or journey.language)
+
+
+def progress_slides(prs) -> list:
+    return [s for s in prs.slides
+            if any(sh.has_chart and sh.chart.chart_type == XL_CHART_TYPE.LINE_MARKERS for sh in s.shapes)]
+
+
+def text_of(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts.extend(c.text for row in shape.table.rows for c in row.cells)
+    return "\n".join(parts)
+
+
+def test_the_two_wave_sample_gets_a_progress_slide_with_targets_and_the_late_action():
+    prs = deck(load_example("energy-switch"))
+    [slide] = progress_slides(prs)
+    assert slide.shapes.title.text == "E06 en E10 haalden hun doel; E08 en E12 nog niet"
+    [chart] = [s.chart for s in slide.shapes if s.has_chart]
+    plot = chart.plots[0]
+    assert list(plot.categories) == ["E06", "E08", "E09", "E10", "E12"]  # targets or actions
+    assert [s.name for s in plot.series] == ["Nulmeting", "Hermeting", "Doel"]
+    assert list(plot.series[2].values) == [3.5, 3.5, None, 3.8, 3.5]
+    labels = [p.data_label.text_frame.text for p in (plot.series[1].points[i] for i in range(5))]
+    assert labels == ["3,7 ▲", "2,4", "2,7", "4,1 ▲", "2,4"]  # only the significant changes are marked
+    text = text_of(slide)
+    assert "E06 Krijgt bevestiging dat de overstap geregeld is" in text and "3,5: gehaald" in text
+    assert "2,31 → 3,68" in text and "+1,37 ▲ (p < 0,001)" in text and "-0,05 (p 0,707)" in text
+    assert "Te laat: E08 Eerste termijnbedrag berekenen" in text and "(Manager Billing, 2026-09-30)" in text
+    assert "significante verandering (Welch-t-toets, p < 0,05)" in text  # every mark explained on the slide
+    sizes = [int(s) for s in re.findall(r'sz="(\d+)"', slide.shapes._spTree.xml)]
+    assert sizes and min(sizes) >= 1000  # nothing under 10 pt
+    for shape in slide.shapes:
+        assert shape.left >= 0 and shape.top >= 0
+        assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+
+
+def test_one_wave_gives_no_progress_slide():
+    assert progress_slides(deck(example("home-insurance"))) == []
+    rows = [{k: v for k, v in r.items() if k != "wave"} for r in two_waves()]
+    assert progress_slides(deck(_doc(rows, ACTIONS))) == []
+
+
+def test_the_title_in_english_names_the_targets():
+    [slide] = progress_slides(deck(_doc(two_waves(), ACTIONS), "en"))
+    assert slide.shapes.title.text == "T1 reached the target; T2 not yet"
+    assert "No action is overdue" not in text_of(slide)  # T2's action of 2026-09-30 is late
+    assert "Overdue: T2 Bevestiging per sms (IT, 2026-09-30)" in text_of(slide)
