@@ -22,7 +22,7 @@ import sys
 import openpyxl
 import pytest
 
-from xlplugin.api import annotate_workbook, check_workbook, progress_workbook
+from xlplugin.api import annotate_workbook, check_workbook, export_workbook, gaps_workbook, progress_workbook
 from xlplugin.model import Journey
 from xlplugin.progress import due_date, track_progress
 from xlplugin.ranking import rank_gaps
@@ -299,3 +299,24 @@ def test_annotate_adds_the_target_trend_and_derived_columns_to_the_priorities_sh
     assert by_id["E08"]["Afgeleid belang (r)"] > 0.7
     [chart] = ws._charts  # the chart moved right of the new columns, its data still in columns E and F
     assert chart.series[0].xVal.numRef.f == "'Prioriteiten'!$F$2"
+
+
+def test_waves_typed_as_dates_and_the_importance_source_read_back_from_the_workbook(make_workbook):
+    def edit(wb):
+        ws = wb["Antwoorden"]
+        for row in range(2, ws.max_row + 1):  # Excel dates, the later one first in the sheet
+            if ws[f"G{row}"].value:
+                ws[f"G{row}"] = dt.datetime(2026, 10, 1) if ws[f"G{row}"].value == "Nulmeting" else dt.datetime(2026, 3, 1)
+        ws = wb["Klantreis"]
+        row = next(r for r in range(1, 30) if ws[f"A{r}"].value == "Bron belang")
+        ws[f"B{row}"] = "Afgeleid"
+
+    path = make_workbook(_doc(two_waves()), edit=edit)
+    document = export_workbook(path).document
+    assert document["journey"]["importance_source"] == "derived"
+    assert {r["wave"] for r in document["responses"]} == {"2026-03-01", "2026-10-01"}
+    gaps = gaps_workbook(path).priorities.to_dict()
+    t1 = next(t for t in gaps["touchpoints"] if t["id"] == "T1")
+    # ordered by date: the "Hermeting" answers (now 2026-03-01) come first, so T1 went from 4.0 to 2.5
+    assert (gaps["waves"], t1["rating"], t1["change"]["rating"]) == (["2026-03-01", "2026-10-01"], 2.5, -1.5)
+    assert gaps["importance_source"] == "derived"
