@@ -69,3 +69,26 @@ def test_the_title_in_english_names_the_targets():
     assert slide.shapes.title.text == "T1 reached the target; T2 not yet"
     assert "No action is overdue" not in text_of(slide)  # T2's action of 2026-09-30 is late
     assert "Overdue: T2 Bevestiging per sms (IT, 2026-09-30)" in text_of(slide)
+
+
+def importance_slides(prs) -> list:
+    return [s for s in prs.slides
+            if any(sh.has_chart and sh.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED for sh in s.shapes)]
+
+
+def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_column():
+    prs = deck(load_example("energy-switch"))
+    [slide] = importance_slides(prs)
+    assert slide.shapes.title.text == ("E08 en E12 bepalen het totaaloordeel het meest; "
+                                       "E13, E06 en E09 zijn belangrijk in woorden, niet in het totaaloordeel")
+    [chart] = [s.chart for s in slide.shapes if s.has_chart]
+    plot = chart.plots[0]
+    assert [s.name for s in plot.series] == ["Gesteld belang", "Afgeleid belang"]
+    categories = list(plot.categories)
+    assert len(categories) == 14 and categories[-1] == "E08 Ontvangt het eerste termijnbedrag"  # strongest on top
+    top = plot.series[1].points[13].data_label.text_frame.text
+    assert top.startswith("r 0,77 (0,63 – 0,86)") and top.endswith("?")  # its interval crosses the threshold 4
+    assert "Fisher-z" in text_of(slide)
+    for shape in slide.shapes:
+        assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+    assert importance_slides(deck(example("home-insurance"))) == []  # no Overall column, no slide

@@ -13,6 +13,7 @@ from ..model import Journey
 from ..ranking import Priorities
 from ..text import Lang
 from .frame import Frame
+from .importance_slides import importance_slides
 from .journey_slides import blueprint_slides, matrix_slide, overview_slide
 from .progress_slides import progress_slides
 from .slides import actions_slides, appendix_slides, gaps_slide, objective_slide, persona_slide, title_slide
@@ -30,6 +31,7 @@ def build_deck(journey: Journey, priorities: Priorities, lang: Lang, template: s
     matrix_slide(frame, priorities, lang)
     gaps_slide(frame, priorities, lang)
     progress_slides(frame, journey, priorities, lang)  # with two waves or more
+    importance_slides(frame, priorities, lang)  # with an Overall column
     blueprint_slides(frame, journey, lang)
     actions_slides(frame, journey, lang)
     appendix_slides(frame, priorities, journey, lang)
