@@ -13,7 +13,7 @@ from .errors import WorkbookError
 from .layout import STATUSES
 from .model import Action, Journey
 from .ranking import Priorities, Priority
-from .text import Lang, Text, normalise_name
+from .text import Lang, Text
 
 TODAY_VARIABLE = "XLPLUGIN_TODAY"
 """Set to YYYY-MM-DD to fix the date of "today" (tests, reproducible runs)."""
@@ -79,7 +79,7 @@ class Progress:
 
     waves: tuple[str | None, ...]
     touchpoints: tuple[Priority, ...]
-    """In journey order: those with ratings in a wave, a target or an action."""
+    """Every touchpoint, in journey order."""
     actions: tuple[ActionState, ...]
     today: dt.date
 
@@ -109,12 +109,7 @@ def track_progress(journey: Journey, priorities: Priorities, on: dt.date | None 
     """The progress of `journey`, whose ranking is `priorities`, as of `on` (default: today())."""
     on = on or today()
     by_id = {p.id: p for p in priorities.touchpoints}
-    acted = {normalise_name(a.touchpoint_id) for a in journey.actions}
-    shown = tuple(
-        by_id[tp.id] for tp in journey.touchpoints
-        if tp.id in by_id and (by_id[tp.id].waves or by_id[tp.id].target_rating is not None
-                               or normalise_name(tp.id) in acted)
-    )
+    shown = tuple(by_id[tp.id] for tp in journey.touchpoints if tp.id in by_id)
     waves = tuple(w for w in priorities.waves if w is not None)
     return Progress(waves, shown, tuple(ActionState(a, is_overdue(a, on)) for a in journey.actions), on)
 
