@@ -44,6 +44,8 @@ class Point:
     y: float
     group: str
     """The quadrant: it colours the marker."""
+    uncertain: bool = False
+    """The 95 % interval crosses a threshold: a chart may draw the marker hollow."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
             _r2(p.opportunity), yes if p.uncertain else None, *more,  # type: ignore[list-item]
         ])
         if p.importance is not None and p.rating is not None:
-            points.append(Point(p.id, len(rows), p.rating, p.importance, p.quadrant))
+            points.append(Point(p.id, len(rows), p.rating, p.importance, p.quadrant, p.uncertain))
     scale = priorities.scale
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
     edge = (hi - lo) * 0.04
