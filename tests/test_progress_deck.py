@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pptx.enum.chart import XL_CHART_TYPE
+from test_deck import all_text
 from test_progress import ACTIONS, _doc, two_waves
 
 from xlplugin.deck import build_deck
@@ -20,19 +21,12 @@ def deck(document, lang=None):
     return build_deck(journey, rank_gaps(journey), lang or journey.language)
 
 
+def slides_with(prs, chart_type) -> list:
+    return [s for s in prs.slides if any(sh.has_chart and sh.chart.chart_type == chart_type for sh in s.shapes)]
+
+
 def progress_slides(prs) -> list:
-    return [s for s in prs.slides
-            if any(sh.has_chart and sh.chart.chart_type == XL_CHART_TYPE.LINE_MARKERS for sh in s.shapes)]
-
-
-def text_of(slide) -> str:
-    parts = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            parts.append(shape.text_frame.text)
-        if shape.has_table:
-            parts.extend(c.text for row in shape.table.rows for c in row.cells)
-    return "\n".join(parts)
+    return slides_with(prs, XL_CHART_TYPE.LINE_MARKERS)
 
 
 def test_the_two_wave_sample_gets_a_progress_slide_with_targets_and_the_late_action():
@@ -46,7 +40,7 @@ def test_the_two_wave_sample_gets_a_progress_slide_with_targets_and_the_late_act
     assert list(plot.series[2].values) == [3.5, 3.5, None, 3.8, 3.5]
     labels = [p.data_label.text_frame.text for p in (plot.series[1].points[i] for i in range(5))]
     assert labels == ["3,7 ▲", "2,4", "2,7", "4,1 ▲", "2,4"]  # only the significant changes are marked
-    text = text_of(slide)
+    text = all_text(slide)
     assert "E06 Krijgt bevestiging dat de overstap geregeld is" in text and "3,5: gehaald" in text
     assert "2,31 → 3,68" in text and "+1,37 ▲ (p < 0,001)" in text and "-0,05 (p 0,707)" in text
     assert "Te laat: E08 Eerste termijnbedrag berekenen" in text and "(Manager Billing, 2026-09-30)" in text
@@ -67,13 +61,12 @@ def test_one_wave_gives_no_progress_slide():
 def test_the_title_in_english_names_the_targets():
     [slide] = progress_slides(deck(_doc(two_waves(), ACTIONS), "en"))
     assert slide.shapes.title.text == "T1 reached the target; T2 not yet"
-    assert "No action is overdue" not in text_of(slide)  # T2's action of 2026-09-30 is late
-    assert "Overdue: T2 Bevestiging per sms (IT, 2026-09-30)" in text_of(slide)
+    assert "No action is overdue" not in all_text(slide)  # T2's action of 2026-09-30 is late
+    assert "Overdue: T2 Bevestiging per sms (IT, 2026-09-30)" in all_text(slide)
 
 
 def importance_slides(prs) -> list:
-    return [s for s in prs.slides
-            if any(sh.has_chart and sh.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED for sh in s.shapes)]
+    return slides_with(prs, XL_CHART_TYPE.BAR_CLUSTERED)
 
 
 def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_column():
@@ -88,7 +81,7 @@ def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_col
     assert len(categories) == 14 and categories[-1] == "E08 Ontvangt het eerste termijnbedrag"  # strongest on top
     top = plot.series[1].points[13].data_label.text_frame.text
     assert top.startswith("r 0,77 (0,63 – 0,86)") and top.endswith("?")  # its interval crosses the threshold 4
-    assert "Fisher-z" in text_of(slide)
+    assert "Fisher-z" in all_text(slide)
     for shape in slide.shapes:
         assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
     assert importance_slides(deck(example("home-insurance"))) == []  # no Overall column, no slide

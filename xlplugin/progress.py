@@ -13,13 +13,13 @@ from .errors import WorkbookError
 from .layout import STATUSES
 from .model import Action, Journey
 from .ranking import Priorities, Priority
+from .survey import as_date
 from .text import Lang, Text
 
 TODAY_VARIABLE = "XLPLUGIN_TODAY"
 """Set to YYYY-MM-DD to fix the date of "today" (tests, reproducible runs)."""
 
 _QUARTER = re.compile(r"^\s*(?:q|k)([1-4])[\s\-/]*(\d{4})\s*$|^\s*(\d{4})[\s\-/]*(?:q|k)([1-4])\s*$", re.IGNORECASE)
-_DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def today(given: str | dt.date | None = None) -> dt.date:
@@ -43,11 +43,9 @@ def due_date(due: str | None) -> dt.date | None:
     written as Q2 2027 / 2027-Q2 (K2 2027 in Dutch); None when it names no date."""
     if not due:
         return None
-    for form in _DATE_FORMS:
-        try:
-            return dt.datetime.strptime(due.strip(), form).date()
-        except ValueError:
-            continue
+    day = as_date(due)
+    if day is not None:
+        return day
     m = _QUARTER.match(due)
     if m:
         quarter, year = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))

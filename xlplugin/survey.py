@@ -107,7 +107,8 @@ class Aggregate:
 _DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
-def _as_date(text: str) -> dt.date | None:
+def as_date(text: str) -> dt.date | None:
+    """The date `text` names (2026-09-30, 30-09-2026, 30/09/2026, 30.09.2026), else None."""
     for form in _DATE_FORMS:
         try:
             return dt.datetime.strptime(text.strip(), form).date()
@@ -120,7 +121,7 @@ def order_waves(waves: Iterable[str | None]) -> list[str | None]:
     """The waves (in the order they first appear) ordered by date when all are dates,
     else kept in that order (DESIGN.md, Responses waves)."""
     seen = list(dict.fromkeys(waves))
-    dates = [_as_date(w) if w is not None else None for w in seen]
+    dates = [as_date(w) if w is not None else None for w in seen]
     if seen and all(d is not None for d in dates):
         return [w for _, w in sorted(zip(dates, seen, strict=True), key=lambda dw: dw[0])]  # type: ignore[arg-type,return-value]
     return seen

@@ -15,6 +15,7 @@ from pptx.util import Emu, Inches, Pt
 from ..ranking import Priorities, Priority, derived_on_scale
 from ..text import Lang, Text
 from .frame import Area, Frame
+from .progress_slides import join_ids, number
 from .shapes import text_box
 
 PER_SLIDE = 16
@@ -47,18 +48,6 @@ NOTES = Text(
 )
 
 
-def _num(value: float | None, lang: Lang, digits: int = 2) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _and(ids: Sequence[str], lang: Lang) -> str:
-    word = " en " if lang == "nl" else " and "
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + word + ids[-1]
-
-
 def _derived(p: Priority, priorities: Priorities) -> float:
     return derived_on_scale(p.derived.r, priorities.scale)  # type: ignore[union-attr,arg-type]
 
@@ -66,13 +55,13 @@ def _derived(p: Priority, priorities: Priorities) -> float:
 def importance_title(chosen: Sequence[Priority], priorities: Priorities, lang: Lang) -> str:
     """The finding: the two strongest drivers, and the touchpoints said to matter that do not drive."""
     ranked = sorted(chosen, key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
-    title = TITLE_DRIVERS.in_(lang).format(top=_and([p.id for p in ranked[:2]], lang))
+    title = TITLE_DRIVERS.in_(lang).format(top=join_ids([p.id for p in ranked[:2]], lang))
     span = priorities.scale.maximum - priorities.scale.minimum
     words_only = [p.id for p in chosen if p.stated_importance is not None
                   and p.stated_importance >= priorities.scale.importance_threshold
                   and p.stated_importance - _derived(p, priorities) >= DISAGREE * span]
     if words_only:
-        title += TITLE_DISAGREE.in_(lang).format(ids=_and(words_only[:3], lang))
+        title += TITLE_DISAGREE.in_(lang).format(ids=join_ids(words_only[:3], lang))
     return title
 
 
@@ -85,7 +74,7 @@ def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[
     chosen.sort(key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
     title = importance_title(chosen, priorities, lang)
     scale = priorities.scale
-    threshold = _num(scale.importance_threshold, lang, 1)
+    threshold = number(scale.importance_threshold, lang, 1)
     slides = []
     for start in range(0, len(chosen), PER_SLIDE):
         shown = chosen[start:start + PER_SLIDE]
@@ -124,7 +113,7 @@ def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[
             doubt = " ?" if low <= scale.importance_threshold <= high and low != high else ""
             label = derived.points[i].data_label
             label.has_text_frame = True
-            label.text_frame.text = f"r {_num(d.r, lang)} ({_num(d.low, lang)} – {_num(d.high, lang)}){doubt}"  # type: ignore[union-attr]
+            label.text_frame.text = f"r {number(d.r, lang, 2)} ({number(d.low, lang, 2)} – {number(d.high, lang, 2)}){doubt}"  # type: ignore[union-attr]
             label.font.size = Pt(10)
             label.position = XL_LABEL_POSITION.OUTSIDE_END
         text_box(slide, Area(area.left, chart_area.bottom + int(Inches(0.05)), area.width, key_height - int(Inches(0.05))),

@@ -52,14 +52,16 @@ NOTES = Text(
 )
 
 
-def _num(value: float | None, lang: Lang, digits: int = 1) -> str:
+def number(value: float | None, lang: Lang, digits: int = 1) -> str:
+    """`value` with `digits` decimals, a decimal comma in Dutch; a dash when there is none."""
     if value is None:
         return "–"
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def _and(ids: Sequence[str], lang: Lang) -> str:
+def join_ids(ids: Sequence[str], lang: Lang) -> str:
+    """E06, E08 and E10 (E06, E08 en E10)."""
     word = " en " if lang == "nl" else " and "
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + word + ids[-1]
 
@@ -70,11 +72,11 @@ def progress_title(progress: Progress, lang: Lang) -> str:
     missed = [p.id for p in progress.touchpoints if p.target_met is False]
     if met and missed:
         title = TITLE_MET_MANY if len(met) > 1 else TITLE_MET
-        return title.in_(lang).format(met=_and(met, lang), missed=_and(missed, lang))
+        return title.in_(lang).format(met=join_ids(met, lang), missed=join_ids(missed, lang))
     if met:
-        return TITLE_ALL_MET.in_(lang).format(met=_and(met, lang))
+        return TITLE_ALL_MET.in_(lang).format(met=join_ids(met, lang))
     if missed:
-        return TITLE_NONE_MET.in_(lang).format(missed=_and(missed, lang))
+        return TITLE_NONE_MET.in_(lang).format(missed=join_ids(missed, lang))
     changed = [p for p in progress.touchpoints if p.change is not None and p.change.significant]
     start = progress.waves[-2] if len(progress.waves) > 1 else "–"
     if changed:
@@ -130,7 +132,7 @@ def _chart(slide: Any, area: Area, shown: Sequence[Priority], waves: Sequence[st
             continue
         label = latest.points[k].data_label
         label.has_text_frame = True
-        label.text_frame.text = f"{_num(p.rating, lang)} {mark}".strip()
+        label.text_frame.text = f"{number(p.rating, lang)} {mark}".strip()
         label.font.size = Pt(11)
         label.font.bold = bool(mark)
         label.position = XL_LABEL_POSITION.RIGHT
@@ -140,15 +142,15 @@ def _chart(slide: Any, area: Area, shown: Sequence[Priority], waves: Sequence[st
 def _rows(shown: Sequence[Priority], lang: Lang) -> list[list[str]]:
     rows = []
     for p in shown:
-        series = " → ".join(_num(w.rating, lang, 2) for w in p.waves if w.rating is not None)
+        series = " → ".join(number(w.rating, lang, 2) for w in p.waves if w.rating is not None)
         c = p.change
         if c is None:
             change = "–"
         else:
             sign = "+" if c.rating >= 0 else ""
-            p_text = "–" if c.p is None else ("< 0,001" if lang == "nl" else "< 0.001") if c.p < 0.001 else _num(c.p, lang, 3)
-            change = f"{sign}{_num(c.rating, lang, 2)} {_mark(p)} (p {p_text})".replace("  ", " ")
-        target = "–" if p.target_rating is None else f"{_num(p.target_rating, lang)}: {MET[p.target_met].in_(lang)}"
+            p_text = "–" if c.p is None else ("< 0,001" if lang == "nl" else "< 0.001") if c.p < 0.001 else number(c.p, lang, 3)
+            change = f"{sign}{number(c.rating, lang, 2)} {_mark(p)} (p {p_text})".replace("  ", " ")
+        target = "–" if p.target_rating is None else f"{number(p.target_rating, lang)}: {MET[p.target_met].in_(lang)}"
         rows.append([f"{p.id} {p.touchpoint or ''}".strip(), series or "–", change, target])
     return rows
 
