@@ -29,9 +29,10 @@ DECK_UP_TO = 1_000
 """A deck of 10,000 touchpoints is some 2,000 slides: no one presents it, so it is not timed."""
 
 
-def journey(touchpoints: int) -> dict:
+def journey(touchpoints: int, per_touchpoint: int = RESPONSES_PER_TOUCHPOINT, waves: int = 0) -> dict:
     """A valid journey of `touchpoints` touchpoints over 6 phases, with blueprint rows and
-    survey responses in proportion."""
+    survey responses in proportion (`per_touchpoint` each; with `waves`, spread over that
+    many waves, with an overall rating per respondent)."""
     phases = [f"Phase {i + 1}" for i in range(6)]
     tps, steps, answers = [], [], []
     for i in range(touchpoints):
@@ -43,9 +44,11 @@ def journey(touchpoints: int) -> dict:
         for k, lane in enumerate(("frontstage", "backstage")[:BLUEPRINT_PER_TOUCHPOINT]):
             steps.append({"touchpoint_id": tid, "lane": lane, "activity": f"Activity {k} for {tid}",
                           "department": "Service", "system": "CRM"})
-        for r in range(RESPONSES_PER_TOUCHPOINT):
+        for r in range(per_touchpoint):
             answers.append({"respondent": f"R{r + 1:03}", "touchpoint_id": tid, "importance": 1 + (i + r) % 5,
                             "rating": 1 + (i * 3 + r) % 5})
+            if waves:
+                answers[-1].update(wave=f"Wave {r % waves + 1}", overall=1 + (r * 7) % 5)
     return {
         "version": 1, "language": "en", "journey": {"title": f"Benchmark {touchpoints}", "objective": "Speed"},
         "persona": {"name": "Sam", "goals": "Fast answers"}, "phases": [{"name": p} for p in phases],
@@ -63,6 +66,17 @@ def workbook(touchpoints: int) -> Path:
 
         DATA.mkdir(parents=True, exist_ok=True)
         write_workbook(path, journey(touchpoints))
+    return path
+
+
+def waves_workbook(waves: int) -> Path:
+    """1,000 touchpoints with 100,000 responses: in one wave, or spread over `waves` waves."""
+    path = DATA / f"journey-1000-waves-{waves}.xlsx"
+    if not path.exists():
+        from xlplugin.workbook import write_workbook
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        write_workbook(path, journey(1_000, 100, waves if waves > 1 else 0))
     return path
 
 
@@ -88,6 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1_000, 10_000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-waves", action="store_true", help="skip the 100,000 responses in 1 and 4 waves")
     args = parser.parse_args()
     py = sys.executable
     # Bytecode as an installed package has it (pip compiles at install): an editable checkout
@@ -118,6 +133,14 @@ def main() -> None:
         growth = results["sizes"]["10000"]["check"]["median_s"] / results["sizes"]["1000"]["check"]["median_s"]
         results["check_growth_1000_to_10000"] = round(growth, 2)
         print(f"check, 1,000 -> 10,000 touchpoints: x{growth:.1f} (linear would be x10)")
+    if not args.no_waves:
+        results["waves"] = {}
+        for waves in (1, 4):
+            path = waves_workbook(waves)
+            for name in ("check", "gaps"):
+                m = measure([py, "-m", "xlplugin", name, str(path)], args.runs)
+                results["waves"][f"{name} {waves}"] = m
+                print(f"100,000 responses in {waves} wave(s): {name:<6} {m['median_s']:>6.2f} s {m['peak_mb']:>6.0f} MB")
     out = HERE / "results" / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")

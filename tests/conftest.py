@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -16,6 +17,10 @@ from xlplugin.examples import load_example
 from xlplugin.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# "Today" for overdue actions: fixed, so the samples' due dates give the same findings every day
+# (inherited by the commands the tests start).
+os.environ.setdefault("XLPLUGIN_TODAY", "2026-11-24")
 
 
 def example(name: str = "home-insurance") -> dict[str, Any]:

@@ -147,10 +147,14 @@ def test_every_code_is_documented_in_the_readme():
         assert f"| `{code}` |" in readme, code
 
 
+# What a sample is meant to show: energy-switch has an action that is late (today is fixed in conftest).
+SAMPLE_FINDINGS = {"energy-switch": [("action-overdue", "Acties", "D4")]}
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_sample_checks_without_findings(name):
     report = check_workbook(ROOT / "samples" / f"{name}.xlsx")
-    assert report.flatten() == []
+    assert [(f.code, f.sheet, f.cell) for f in report.findings] == SAMPLE_FINDINGS.get(name, [])
     assert report.valid
 
 

@@ -78,7 +78,8 @@ def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
 
 
 def check_and_rank(
-    result: ReadResult, min_respondents: int = 5, file: str | None = None,
+    result: ReadResult, min_respondents: int = 5, file: str | None = None, importance: str | None = None,
+    today: str | None = None,
 ) -> tuple[Report, Priorities]:
     """The check of what was read and the ranking of its touchpoints, on one model of it."""
     from .checks import Settings, validate
@@ -86,8 +87,8 @@ def check_and_rank(
     from .ranking import rank_gaps
 
     journey = Journey.from_document(result.document)
-    report = validate(result, Settings(min_respondents=min_respondents), file=file, journey=journey)
-    return report, rank_gaps(journey)
+    report = validate(result, Settings(min_respondents=min_respondents, today=today), file=file, journey=journey)
+    return report, rank_gaps(journey, importance)
 
 
 @dataclass
@@ -149,12 +150,35 @@ class Gaps:
     report: Report
 
 
-def gaps_workbook(path: str | Path, min_respondents: int = 5) -> Gaps:
-    """Rank the touchpoints of the workbook at `path` by gap score (DESIGN.md, priority gaps)."""
+def gaps_workbook(path: str | Path, min_respondents: int = 5, importance: str | None = None) -> Gaps:
+    """Rank the touchpoints of the workbook at `path` by gap score (DESIGN.md, priority gaps).
+    `importance`: "stated" or "derived"; default the Journey sheet's Importance source."""
     from .workbook import read_workbook
 
-    report, priorities = check_and_rank(read_workbook(path), min_respondents, str(path))
+    report, priorities = check_and_rank(read_workbook(path), min_respondents, str(path), importance)
     return Gaps(priorities, report)
+
+
+@dataclass
+class ProgressResult:
+    """The progress of a workbook (DESIGN.md, Progress) and the check report it rests on."""
+
+    progress: object
+    report: Report
+
+
+def progress_workbook(path: str | Path, today: str | None = None, min_respondents: int = 5) -> ProgressResult:
+    """Ratings per wave, changes, targets and overdue actions of the workbook at `path`,
+    as of `today` (YYYY-MM-DD; default $XLPLUGIN_TODAY, else the system's date)."""
+    from .model import Journey
+    from .progress import today as today_date
+    from .progress import track_progress
+    from .workbook import read_workbook
+
+    on = today_date(today)
+    result = read_workbook(path)
+    report, priorities = check_and_rank(result, min_respondents, str(path), today=on.isoformat())
+    return ProgressResult(track_progress(Journey.from_document(result.document), priorities, on), report)
 
 
 def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:

@@ -78,7 +78,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from .api import gaps_workbook
     from .gaps_output import gaps_csv, gaps_text
 
-    gaps = gaps_workbook(args.path)
+    gaps = gaps_workbook(args.path, importance=args.importance)
     lang = args.lang or gaps.report.language or message_lang()
     if args.format == "json":
         _say(json.dumps(gaps.priorities.to_dict(args.top), indent=2, ensure_ascii=False))
@@ -88,6 +88,34 @@ def cmd_gaps(args: argparse.Namespace) -> int:
         _say(gaps_text(gaps.priorities, lang, args.top))
     if not gaps.report.valid:
         print(f"xlplugin: {gaps.report.headline(lang)} in {args.path}; run 'xlplugin check {args.path}' to see where.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    """Follow up: per touchpoint the rating per wave, the change and its target; per action whether it is late.
+
+    Example: xlplugin progress journey.xlsx
+             xlplugin progress journey.xlsx --format json --today 2027-07-01
+    A change is significant when Welch's t-test on the ratings of the last two waves gives
+    p < 0.05. An action is overdue when its due date is before today and it is not done
+    (today: --today, else XLPLUGIN_TODAY, else the system's date).
+    Exit 1 when the workbook has errors (the progress then rests on what could be read).
+    """
+    import json
+
+    from .api import progress_workbook
+    from .progress import progress_text
+
+    done = progress_workbook(args.path, args.today)
+    lang = args.lang or done.report.language or message_lang()
+    if args.format == "json":
+        _say(json.dumps(done.progress.to_dict(), indent=2, ensure_ascii=False))  # type: ignore[attr-defined]
+    else:
+        _say(progress_text(done.progress, lang))  # type: ignore[arg-type]
+    if not done.report.valid:
+        print(f"xlplugin: {done.report.headline(lang)} in {args.path}; run 'xlplugin check {args.path}' to see where.",
               file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -300,6 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="the journey workbook (.xlsx)")
     p.add_argument("--format", choices=["text", "json", "csv"], default="text", help="text (default), json or csv")
     p.add_argument("--top", type=int, metavar="N", help="only the N largest gaps")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the workbook's)")
+    p.add_argument("--importance", choices=["stated", "derived"],
+                   help="rank on stated importance or on importance derived from the Overall column "
+                        "(default: the Journey sheet's Importance source)")
+
+    p = command("progress", cmd_progress)
+    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the date actions are overdue against (default: today)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the workbook's)")
 
     p = command("compare", cmd_compare)

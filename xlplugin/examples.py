@@ -13,6 +13,7 @@ EXAMPLES: dict[str, str] = {
     "food-supplier": "A B2B food supplier: chefs and snack-bar owners buying through wholesalers (Dutch, 1-10 scale).",
     "home-insurance": "A customer takes out home contents insurance via search and comparison sites (English).",
     "webshop-first-purchase": "A first purchase in a new plant web shop (English).",
+    "energy-switch": "Switching energy supplier, measured before and after the actions, with an overall rating (Dutch).",
 }
 DEMO_EXAMPLE = "webshop-first-purchase"
 

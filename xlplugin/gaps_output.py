@@ -61,6 +61,17 @@ def gaps_text(priorities: Priorities, lang: Lang = "en", top: int | None = None)
     if priorities.uses_responses:
         lines.append(t("Importance and rating are the means of the Responses sheet where it has answers.",
                        "Belang en waardering zijn de gemiddelden van het blad Antwoorden waar dat antwoorden heeft."))
+    if priorities.importance_source == "derived":
+        lines.append(t("Importance is derived: how strongly each rating moves with the overall rating "
+                       "(min + (max - min) x r); touchpoints with fewer than 10 answers keep their stated importance.",
+                       "Belang is afgeleid: hoe sterk elke waardering meebeweegt met het totaaloordeel "
+                       "(min + (max - min) x r); contactmomenten met minder dan 10 antwoorden houden hun gesteld belang."))
+    waves = [w for w in priorities.waves if w is not None]
+    if len(waves) > 1:
+        lines.append(t(f"Waves: {' → '.join(waves)}; the values are those of each touchpoint's latest wave "
+                       "(xlplugin progress shows the change).",
+                       f"Metingen: {' → '.join(waves)}; de waarden zijn die van de laatste meting per contactmoment "
+                       "(xlplugin progress toont de verandering)."))
     lines.append("")
     lines.append(t(f"{'rank':>4}    {'ID':<8} {'touchpoint':<44} {'import':>6} {'rating':>6} {'gap':>6}  quadrant",
                    f"{'rang':>4}    {'ID':<8} {'contactmoment':<44} {'belang':>6} {'waard.':>6} {'gap':>6}  kwadrant"))

@@ -89,9 +89,14 @@ SECTIONS: tuple[tuple[Text, Text], ...] = (
         Text("7. Actions (sheet Actions)", "7. Acties (blad Acties)"),
         Text(
             "Start with the touchpoints in 'Concentrate here'. Give every improvement an owner, a due "
-            "date and a measurable target, e.g. rating from 2.4 to 3.5 by June.",
+            "date and a measurable target, e.g. rating from 2.4 to 3.5 by June, and put the target rating "
+            "on the Touchpoints sheet. Then measure again: answers with a Wave on the Responses sheet "
+            "show per touchpoint whether the change is real and the target met (xlplugin progress).",
             "Begin bij de contactmomenten in 'Hier concentreren'. Geef elke verbetering een eigenaar, "
-            "een deadline en een meetbare doelstelling, bijv. waardering van 2,4 naar 3,5 in juni.",
+            "een deadline en een meetbare doelstelling, bijv. waardering van 2,4 naar 3,5 in juni, en zet "
+            "de doelwaardering op het blad Contactmomenten. Meet daarna opnieuw: antwoorden met een Meting "
+            "op het blad Antwoorden laten per contactmoment zien of de verandering echt is en het doel "
+            "gehaald (xlplugin progress).",
         ),
     ),
 )

@@ -131,6 +131,10 @@ STATUSES = (
     _choice("done", "Done|completed|finished", "Gereed|klaar|afgerond"),
     _choice("on-hold", "On hold|paused", "On hold|gepauzeerd|geparkeerd"),
 )
+IMPORTANCE_SOURCES = (
+    _choice("stated", "stated|stated importance|survey", "gesteld|gesteld belang|opgegeven"),
+    _choice("derived", "derived|derived importance|correlation", "afgeleid|afgeleid belang|correlatie"),
+)
 
 SUGGESTIONS: dict[str, tuple[Text, ...]] = {
     "channels": tuple(
@@ -306,6 +310,19 @@ JOURNEY = Sheet(
             ),
             minimum=1,
             maximum=10,
+        ),
+        _f(
+            "importance_source",
+            "Importance source",
+            "Bron belang",
+            "choice",
+            Text(
+                "stated: rank on the importance people gave; derived: on how strongly each rating moves "
+                "with the overall rating (Responses sheet, Overall column). Empty: stated.",
+                "gesteld: rangschik op het belang dat mensen opgaven; afgeleid: op hoe sterk elke waardering "
+                "meebeweegt met het totaaloordeel (blad Antwoorden, kolom Totaaloordeel). Leeg: gesteld.",
+            ),
+            choices=IMPORTANCE_SOURCES,
         ),
     ),
 )
@@ -756,6 +773,34 @@ RESPONSES = Sheet(
             Text("What the respondent said.", "Wat de respondent zei."),
             width=44,
             aliases=("Comments", "Opmerkingen", "Toelichting"),
+        ),
+        _f(
+            "wave",
+            "Wave",
+            "Meting",
+            "id",
+            Text(
+                "Optional: the measurement this answer belongs to, e.g. Baseline, 2027-Q2 or a date. "
+                "The latest wave gives the current rating; the one before shows the change.",
+                "Optioneel: de meting waar dit antwoord bij hoort, bijv. Nulmeting, 2027-K2 of een datum. "
+                "De laatste meting geeft de huidige waardering; die ervoor laat de verandering zien.",
+            ),
+            width=14,
+            aliases=("Measurement", "Round", "Ronde", "Meetmoment"),
+        ),
+        _f(
+            "overall",
+            "Overall",
+            "Totaaloordeel",
+            "scale",
+            Text(
+                "Optional: the respondent's overall satisfaction with the journey, on the journey's scale; "
+                "once per respondent per wave is enough. Gives the derived importance.",
+                "Optioneel: de tevredenheid van de respondent over de hele klantreis, op de schaal van de "
+                "klantreis; één keer per respondent per meting is genoeg. Geeft het afgeleide belang.",
+            ),
+            width=13,
+            aliases=("Overall satisfaction", "Overall rating", "Totale tevredenheid", "Totaalcijfer"),
         ),
     ),
     required=False,

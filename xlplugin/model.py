@@ -42,6 +42,8 @@ class JourneyInfo:
     owner: str | None
     date: str | None
     scale: Scale
+    importance_source: str = "stated"
+    """"stated" (the answers on importance) or "derived" (the correlation with the overall rating)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,10 @@ class Response(NamedTuple):
     rating: float | None
     emotion: int | None
     comment: str | None
+    wave: str | None = None
+    """The measurement the answer belongs to (None without a Wave column)."""
+    overall: float | None = None
+    """The respondent's overall satisfaction with the journey, on this or another of their rows."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,7 @@ class Journey:
             _text(j, "owner"),
             _text(j, "date"),
             Scale.of(scale_name, *thresholds),
+            "derived" if j.get("importance_source") == "derived" else "stated",
         )
         persona = Persona(
             *(
@@ -244,10 +251,13 @@ def _responses(items: list[Any]) -> Any:
         if type(respondent) is not str or not respondent or type(touchpoint) is not str or not touchpoint:
             continue
         importance, rating, emotion, comment = r.get("importance"), r.get("rating"), r.get("emotion"), r.get("comment")
+        wave, overall = r.get("wave"), r.get("overall")
         yield _new(Response, (  # Response(...) without its argument parsing
             f"/responses/{i}", respondent, touchpoint,
             importance if type(importance) in _NUMBERS else None,
             rating if type(rating) in _NUMBERS else None,
             emotion if type(emotion) is int else None,
             comment if type(comment) is str else None,
+            wave if type(wave) is str else None,
+            overall if type(overall) in _NUMBERS else None,
         ))

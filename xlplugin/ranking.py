@@ -13,8 +13,10 @@ from typing import Any
 
 from .model import Journey, Touchpoint
 from .priorities import QUADRANTS, Scale, gap_score, quadrant
-from .survey import Aggregate, Stat, aggregate
+from .stats import Correlation
+from .survey import Aggregate, Stat, aggregate, order_waves
 from .text import normalise_name
+from .trend import Change, WavePoint, last_change, target_met, wave_series
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,16 @@ class Priority:
     importance_stat: Stat | None
     rating_stat: Stat | None
     pointer: str
+    waves: tuple[WavePoint, ...] = ()
+    """The rating per wave, when the Responses sheet has a Wave column."""
+    change: Change | None = None
+    target_rating: float | None = None
+    target_met: bool | None = None
+    derived: Correlation | None = None
+    """Derived importance: Pearson's r of the rating with the overall rating (with an Overall column)."""
+    importance_source: str = "stated"
+    """"derived" when `importance` is the derived importance mapped onto the scale, else "stated"."""
+    stated_importance: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (first ten keys), then what the responses add."""
@@ -58,6 +70,21 @@ class Priority:
                 data[f"{name}_interval"] = [r2(stat.low), r2(stat.high)]
                 data[f"{name}_sd"] = r2(stat.sd)
                 data[f"{name}_top2"] = r2(stat.top2)
+        data["target_rating"] = self.target_rating
+        data["target_met"] = self.target_met
+        if self.rating_stat is not None:
+            low, high = self.rating_stat.top2_interval
+            data.update(top2=round(self.rating_stat.top2, 3), top2_low=round(low, 3), top2_high=round(high, 3))
+        if self.waves:
+            data["waves"] = [w.to_dict() for w in self.waves]
+            data["change"] = None if self.change is None else self.change.to_dict()
+        if self.derived is not None:
+            d = self.derived
+            data["derived_importance"] = {"r": None if d.r is None else round(d.r, 3), "n": d.n,
+                                          "low": None if d.low is None else round(d.low, 3),
+                                          "high": None if d.high is None else round(d.high, 3)}
+            data["stated_importance"] = r2(self.stated_importance)
+            data["importance_source"] = self.importance_source
         return data
 
 
@@ -78,6 +105,9 @@ class Priorities:
     scale: Scale
     touchpoints: tuple[Priority, ...]
     phases: tuple[PhaseView, ...]
+    importance_source: str = "stated"
+    waves: tuple[str | None, ...] = ()
+    """The waves of the Responses sheet in order (empty without responses)."""
 
     @property
     def ranked(self) -> tuple[Priority, ...]:
@@ -113,6 +143,8 @@ class Priorities:
             ],
             "moments_of_truth_at_risk": [p.id for p in self.moments_at_risk],
             "quadrant_shares": {q: round(s, 4) for q, s in self.quadrant_shares.items()},
+            "importance_source": self.importance_source,
+            **({"waves": list(self.waves)} if any(w is not None for w in self.waves) else {}),
         }
 
 
@@ -121,7 +153,12 @@ def _on(scale: Scale, value: float | None) -> float | None:
     return value if value is not None and scale.minimum <= value <= scale.maximum else None
 
 
-def _priority(tp: Touchpoint, scale: Scale, agg: Aggregate | None) -> Priority:
+def derived_on_scale(r: float, scale: Scale) -> float:
+    """Derived importance on the scale: min + (max - min) x max(r, 0) (DESIGN.md)."""
+    return scale.minimum + (scale.maximum - scale.minimum) * max(r, 0.0)
+
+
+def _priority(tp: Touchpoint, scale: Scale, agg: Aggregate | None, derived: bool = False) -> Priority:
     source = "typed"
     importance, rating = _on(scale, tp.importance), _on(scale, tp.rating)
     respondents, emotion = tp.respondents, (float(tp.emotion) if tp.emotion is not None else None)
@@ -132,16 +169,25 @@ def _priority(tp: Touchpoint, scale: Scale, agg: Aggregate | None) -> Priority:
         importance = imp_stat.mean if imp_stat else importance
         rating = rat_stat.mean if rat_stat else rating
         emotion = agg.emotion if agg.emotion is not None else emotion
+    stated = importance
+    correlation = agg.derived if agg is not None else None
+    imp_uncertain = bool(imp_stat and imp_stat.straddles(scale.importance_threshold))
+    used = "stated"
+    if derived and correlation is not None and correlation.r is not None:
+        used, importance = "derived", derived_on_scale(correlation.r, scale)
+        low = derived_on_scale(correlation.low, scale)  # type: ignore[arg-type]
+        high = derived_on_scale(correlation.high, scale)  # type: ignore[arg-type]
+        imp_uncertain = low <= scale.importance_threshold <= high and low != high
     rated = importance is not None and rating is not None
-    uncertain = bool(
-        (imp_stat and imp_stat.straddles(scale.importance_threshold))
-        or (rat_stat and rat_stat.straddles(scale.rating_threshold))
-    )
+    uncertain = imp_uncertain or bool(rat_stat and rat_stat.straddles(scale.rating_threshold))
+    waves = wave_series(agg, stated, scale) if agg is not None and any(w.wave is not None for w in agg.waves) else ()
+    target = _on(scale, tp.target_rating)
     return Priority(
         tp.id, tp.phase, tp.name, importance, rating,
         gap_score(importance, rating, scale) if rated else None,  # type: ignore[arg-type]
         quadrant(importance, rating, scale), None, tp.moment_of_truth, respondents, emotion, source,
         uncertain, agg.opportunity() if agg else None, imp_stat, rat_stat, tp.pointer,
+        waves, last_change(waves), target, target_met(rating, target), correlation, used, stated,
     )
 
 
@@ -149,13 +195,17 @@ def _mean(values: list[float]) -> float | None:
     return math.fsum(values) / len(values) if values else None
 
 
-def rank_gaps(journey: Journey) -> Priorities:
-    """The touchpoints of `journey` ranked by gap score, with the journey-level view."""
+def rank_gaps(journey: Journey, importance: str | None = None) -> Priorities:
+    """The touchpoints of `journey` ranked by gap score, with the journey-level view.
+    `importance`: "stated" or "derived" (DESIGN.md, derived importance); default the
+    Journey sheet's Importance source."""
     scale = journey.scale
+    derived = (importance or journey.info.importance_source) == "derived"
     aggregates = aggregate(journey.responses, scale) if journey.responses else {}
     phase_order = {normalise_name(p.name): i for i, p in enumerate(journey.phases)}
     items = [
-        (_priority(tp, scale, aggregates.get(normalise_name(tp.id))), i) for i, tp in enumerate(journey.touchpoints)
+        (_priority(tp, scale, aggregates.get(normalise_name(tp.id)), derived), i)
+        for i, tp in enumerate(journey.touchpoints)
     ]
 
     def journey_order(item: tuple[Priority, int]) -> tuple[int, int]:
@@ -179,4 +229,5 @@ def rank_gaps(journey: Journey) -> Priorities:
             _mean([p.rating for p in members if p.rating is not None]),
             _mean([p.emotion for p in members if p.emotion is not None]),
         ))
-    return Priorities(scale, tuple(ranked + unrated), tuple(views))
+    return Priorities(scale, tuple(ranked + unrated), tuple(views), "derived" if derived else "stated",
+                      tuple(order_waves(r.wave for r in journey.responses)) if journey.responses else ())

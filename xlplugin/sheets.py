@@ -44,6 +44,8 @@ class Point:
     y: float
     group: str
     """The quadrant: it colours the marker."""
+    uncertain: bool = False
+    """The 95 % interval crosses a threshold: a chart may draw the marker hollow."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,49 @@ PRIORITY_HEADERS = (
 )
 PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
 YES_NO = (Text("yes", "ja"), Text("no", "nee"))
+TARGET_HEADERS = (Text("Target rating", "Doelwaardering"), Text("Target met", "Doel gehaald"))
+TREND_HEADERS = (Text("Previous rating", "Vorige waardering"), Text("Change", "Verandering"), Text("p", "p"),
+                 Text("Significant", "Significant"), Text("Waves", "Metingen"))
+DERIVED_HEADERS = (Text("Derived importance (r)", "Afgeleid belang (r)"), Text("r low", "r laag"),
+                   Text("r high", "r hoog"))
+
+
+def _extra_columns(priorities: Priorities, lang: Lang) -> tuple[list[str], list[int], list[list[object]]]:
+    """The target, trend and derived-importance columns after the ranking's own: headers,
+    widths, and per touchpoint its cells (trend only with waves, r only with an Overall column)."""
+    yes, no = (w.in_(lang) for w in YES_NO)
+    waves = any(p.waves for p in priorities.touchpoints)
+    derived = any(p.derived is not None for p in priorities.touchpoints)
+    headers = [h.in_(lang) for h in TARGET_HEADERS]
+    widths = [16, 13]
+    if waves:
+        headers += [h.in_(lang) for h in TREND_HEADERS]
+        widths += [18, 12, 8, 11, 40]
+    if derived:
+        headers += [h.in_(lang) for h in DERIVED_HEADERS]
+        widths += [21, 8, 8]
+    cells = []
+    for p in priorities.touchpoints:
+        met = None if p.target_met is None else yes if p.target_met else no
+        row: list[object] = [p.target_rating, met]
+        if waves:
+            c = p.change
+            before = next((w.rating for w in reversed(p.waves) if w.wave == c.start), None) if c else None
+            series = " → ".join(f"{w.wave}: {_num(w.rating, lang)}" for w in p.waves if w.rating is not None)
+            row += [_r2(before), _r2(c.rating) if c else None, None if c is None or c.p is None else round(c.p, 3),
+                    None if c is None or c.p is None else yes if c.significant else no, series or None]
+        if derived:
+            d = p.derived
+            row += [None if d is None or d.r is None else round(d.r, 3),
+                    None if d is None or d.low is None else round(d.low, 3),
+                    None if d is None or d.high is None else round(d.high, 3)]
+        cells.append(row)
+    return headers, widths, cells
+
+
+def _num(x: float | None, lang: Lang) -> str:
+    text = "-" if x is None else f"{x:.2f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _place(rows: list[list[str | int | float | None]], row: int, column: int, value: str | float) -> None:
@@ -141,20 +186,22 @@ def _r2(x: float | None) -> float | None:
 def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     """The Priorities sheet: the ranked touchpoints and the importance-rating chart."""
     yes, no = (w.in_(lang) for w in YES_NO)
-    rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in PRIORITY_HEADERS]]
+    extra_headers, extra_widths, extra = _extra_columns(priorities, lang)
+    rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in PRIORITY_HEADERS] + extra_headers]
     points = []
-    for p in priorities.touchpoints:
+    for p, more in zip(priorities.touchpoints, extra, strict=True):
         rows.append([
             p.rank, p.id, p.touchpoint, p.phase, _r2(p.importance), _r2(p.rating), _r2(p.gap),
             QUADRANTS[p.quadrant].in_(lang), yes if p.moment_of_truth else no, p.respondents,
-            _r2(p.opportunity), yes if p.uncertain else None,
+            _r2(p.opportunity), yes if p.uncertain else None, *more,  # type: ignore[list-item]
         ])
         if p.importance is not None and p.rating is not None:
-            points.append(Point(p.id, len(rows), p.rating, p.importance, p.quadrant))
+            points.append(Point(p.id, len(rows), p.rating, p.importance, p.quadrant, p.uncertain))
     scale = priorities.scale
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
     edge = (hi - lo) * 0.04
-    block = len(PRIORITY_HEADERS) + 2 + 11 + 2  # right of the chart
+    columns = len(PRIORITY_HEADERS) + len(extra_headers)
+    block = columns + 2 + 11 + 2  # right of the chart
     guides = [
         (Text("Rating threshold", "Drempel waardering").in_(lang), [rt, rt], [lo, hi], True),
         (Text("Importance threshold", "Drempel belang").in_(lang), [lo, hi], [it, it], True),
@@ -174,7 +221,7 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     chart = Scatter(
         Text("Importance against rating", "Belang tegen waardering").in_(lang),
         PRIORITY_HEADERS[5].in_(lang), PRIORITY_HEADERS[4].in_(lang), 6, 5, 2, points, lo, hi, series,
-        len(PRIORITY_HEADERS) + 2,
+        columns + 2,
     )
     other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
-    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, PRIORITY_WIDTHS, (), chart)
+    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, (*PRIORITY_WIDTHS, *extra_widths), (), chart)

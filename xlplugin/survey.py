@@ -7,6 +7,7 @@ fresh process, and importing pandas alone costs about half a second).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from .model import Response
 from .priorities import Scale
+from .stats import Correlation, adjusted_wald, pearson
 from .text import normalise_name
 
 # Student's t, two-sided 95 % (the 0.975 quantile), for 1..30 degrees of freedom.
@@ -46,6 +48,11 @@ class Stat:
     top2: float
     """Share (0-1) of answers in the top two boxes of the scale (4-5 on 1-5, 9-10 on 1-10)."""
 
+    @property
+    def top2_interval(self) -> tuple[float, float]:
+        """The adjusted-Wald 95 % interval of the top-2-box share."""
+        return adjusted_wald(round(self.top2 * self.n), self.n)
+
     def straddles(self, threshold: float) -> bool:
         """True when the interval lies on both sides of `threshold` (or there is none)."""
         if self.low is None or self.high is None:
@@ -66,13 +73,27 @@ def summarise(values: list[float], scale: Scale) -> Stat | None:
 
 
 @dataclass(frozen=True)
+class WaveAggregate:
+    """What one wave of responses says about one touchpoint."""
+
+    wave: str | None
+    respondents: int
+    importance: Stat | None
+    rating: Stat | None
+
+
+@dataclass(frozen=True)
 class Aggregate:
-    """Everything the responses say about one touchpoint."""
+    """Everything the responses say about one touchpoint: the current values are those of
+    the latest wave in which it has answers; `waves` is the whole series, in wave order."""
 
     respondents: int
     importance: Stat | None
     rating: Stat | None
     emotion: float | None
+    waves: tuple[WaveAggregate, ...] = ()
+    derived: Correlation | None = None
+    """Pearson's r of the rating with the overall rating in the current wave (None without Overall answers)."""
 
     def opportunity(self) -> float | None:
         """Ulwick's opportunity score, 0-20: importance + max(importance - satisfaction, 0),
@@ -83,27 +104,98 @@ class Aggregate:
         return imp + max(imp - sat, 0.0)
 
 
+_DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def as_date(text: str) -> dt.date | None:
+    """The date `text` names (2026-09-30, 30-09-2026, 30/09/2026, 30.09.2026), else None."""
+    for form in _DATE_FORMS:
+        try:
+            return dt.datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def order_waves(waves: Iterable[str | None]) -> list[str | None]:
+    """The waves (in the order they first appear) ordered by date when all are dates,
+    else kept in that order (DESIGN.md, Responses waves)."""
+    seen = list(dict.fromkeys(waves))
+    dates = [as_date(w) if w is not None else None for w in seen]
+    if seen and all(d is not None for d in dates):
+        return [w for _, w in sorted(zip(dates, seen, strict=True), key=lambda dw: dw[0])]  # type: ignore[arg-type,return-value]
+    return seen
+
+
+def overall_answers(responses: Iterable[Response]) -> dict[tuple[str | None, str], float]:
+    """Per (wave, normalised respondent) the first overall answer given."""
+    found: dict[tuple[str | None, str], float] = {}
+    for r in responses:
+        if r.overall is not None:
+            found.setdefault((r.wave, normalise_name(r.respondent)), float(r.overall))
+    return found
+
+
 def aggregate(responses: Iterable[Response], scale: Scale) -> dict[str, Aggregate]:
     """Per touchpoint ID (normalised), the aggregate of its responses. Answers off the
     scale are left out: the check reports them."""
-    buckets: dict[str, tuple[list[float], list[float], list[int], set[str]]] = defaultdict(
-        lambda: ([], [], [], set())
-    )
-    low, high, norm = scale.minimum, scale.maximum, normalise_name
+    buckets: dict[tuple[str, str | None], tuple[list[float], list[float], list[int], set[str], list[tuple[str, float]]]] \
+        = defaultdict(lambda: ([], [], [], set(), []))
+    low, high = scale.minimum, scale.maximum
+    names: dict[str, str] = {}  # normalised names, once per distinct name: ids repeat 100,000 times
+
+    def norm(name: str) -> str:
+        found = names.get(name)
+        if found is None:
+            found = names[name] = normalise_name(name)
+        return found
+
+    overall: dict[tuple[str | None, str], float] = {}
+    appear: dict[str | None, None] = {}
     for r in responses:  # 100,000 of them in a big survey: no calls that can be saved
-        imp, rat, emo, who = buckets[norm(r.touchpoint_id)]
-        who.add(norm(r.respondent))
+        wave = r.wave
+        if wave not in appear:
+            appear[wave] = None
+        tid, person = r.touchpoint_id, r.respondent
+        imp, rat, emo, who, pairs = buckets[(names.get(tid) or norm(tid), wave)]
+        person = names.get(person) or norm(person)
+        who.add(person)
         v = r.importance
         if v is not None and low <= v <= high:
             imp.append(float(v))
         v = r.rating
         if v is not None and low <= v <= high:
             rat.append(float(v))
+            pairs.append((person, float(v)))
         e = r.emotion
         if e is not None and -2 <= e <= 2:
             emo.append(e)
-    return {
-        key: Aggregate(len(who), summarise(imp, scale), summarise(rat, scale),
-                       (sum(emo) / len(emo)) if emo else None)
-        for key, (imp, rat, emo, who) in buckets.items()
-    }
+        o = r.overall
+        if o is not None and low <= o <= high and (wave, person) not in overall:
+            overall[(wave, person)] = float(o)
+    rank = {w: i for i, w in enumerate(order_waves(appear))}
+    series: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    for key, wave in buckets:
+        series[key].append((rank[wave], wave))
+    result: dict[str, Aggregate] = {}
+    for key, waves in series.items():
+        waves.sort(key=lambda rw: rw[0])
+        items = []
+        for _, wave in waves:
+            imp, rat, _emo, who, _pairs = buckets[(key, wave)]
+            items.append(WaveAggregate(wave, len(who), summarise(imp, scale), summarise(rat, scale)))
+        answered = [w for w in items if w.importance or w.rating] or items
+        current = answered[-1]
+        _imp, _rat, emo, _who, pairs = buckets[(key, current.wave)]
+        derived = None
+        if overall:
+            xs, ys = [], []
+            for person, value in pairs:
+                o = overall.get((current.wave, person))
+                if o is not None:
+                    xs.append(value)
+                    ys.append(o)
+            derived = pearson(xs, ys)
+        result[key] = Aggregate(current.respondents, current.importance, current.rating,
+                                (sum(emo) / len(emo)) if emo else None, tuple(items), derived)
+    return result

@@ -6,6 +6,7 @@ from ..document import ReadResult
 from ..model import Journey
 from ..report import Report, reading_order
 from .context import Context, Settings
+from .progress_rules import PROGRESS_RULES
 from .rules import RULES
 from .values import schema_findings
 
@@ -20,6 +21,6 @@ def validate(
     ctx = Context(result.document, result.locator, settings or Settings(), set(result.reported), journey)
     findings = list(result.findings)
     findings.extend(schema_findings(ctx))  # first: it marks what the rules should leave alone
-    for rule in RULES:
+    for rule in (*RULES, *PROGRESS_RULES):
         findings.extend(rule(ctx))
     return Report(file, reading_order(findings, result.locator.order), result.language)

@@ -17,6 +17,8 @@ class Settings:
 
     min_respondents: int = 5
     """A rating resting on fewer respondents than this gets a low-respondents warning."""
+    today: str | None = None
+    """The date (YYYY-MM-DD) actions are overdue against; None: $XLPLUGIN_TODAY, else the system's date."""
 
 
 @dataclass

@@ -21,8 +21,10 @@ from ..ranking import Priorities
 from ..text import Lang
 from .context import DeckContext
 from .frame import Frame
+from .importance_slides import importance_slides
 from .journey_slides import blueprint_slides, matrix_slide, overview_slide
 from .marks import mark_draft
+from .progress_slides import progress_slides
 from .slides import actions_slides, appendix_slides, gaps_slide, objective_slide, persona_slide, title_slide
 from .story import Story
 from .summary import summary_slide
@@ -41,12 +43,22 @@ def _compare_slides(ctx: DeckContext) -> Any:
     return compare_slides(ctx)
 
 
+def _progress_slides(ctx: DeckContext) -> Any:
+    return progress_slides(ctx.frame, ctx.journey, ctx.priorities, ctx.lang)  # with two waves or more
+
+
+def _importance_slides(ctx: DeckContext) -> Any:
+    return importance_slides(ctx.frame, ctx.priorities, ctx.lang)  # with an Overall column
+
+
 SLIDES: tuple[SlideBuilder, ...] = (
     title_slide,
     summary_slide,
     overview_slide,
     matrix_slide,
     gaps_slide,
+    _progress_slides,
+    _importance_slides,
     _compare_slides,
     actions_slides,
     objective_slide,

@@ -1,0 +1,87 @@
+"""The progress slide, read back as PowerPoint shows it."""
+
+from __future__ import annotations
+
+import re
+
+from pptx.enum.chart import XL_CHART_TYPE
+from test_deck import all_text
+from test_progress import ACTIONS, _doc, two_waves
+
+from xlplugin.deck import build_deck
+from xlplugin.examples import load_example
+from xlplugin.model import Journey
+from xlplugin.ranking import rank_gaps
+
+from conftest import example
+
+
+def deck(document, lang=None):
+    journey = Journey.from_document(document)
+    return build_deck(journey, rank_gaps(journey), lang or journey.language)
+
+
+def slides_with(prs, chart_type) -> list:
+    return [s for s in prs.slides if any(sh.has_chart and sh.chart.chart_type == chart_type for sh in s.shapes)]
+
+
+def progress_slides(prs) -> list:
+    return slides_with(prs, XL_CHART_TYPE.LINE_MARKERS)
+
+
+def test_the_two_wave_sample_gets_a_progress_slide_with_targets_and_the_late_action():
+    prs = deck(load_example("energy-switch"))
+    [slide] = progress_slides(prs)
+    assert slide.shapes.title.text == "E06 en E10 haalden hun doel; E08 en E12 nog niet"
+    [chart] = [s.chart for s in slide.shapes if s.has_chart]
+    plot = chart.plots[0]
+    assert list(plot.categories) == ["E06", "E08", "E09", "E10", "E12"]  # targets or actions
+    assert [s.name for s in plot.series] == ["Nulmeting", "Hermeting", "Doel"]
+    assert list(plot.series[2].values) == [3.5, 3.5, None, 3.8, 3.5]
+    labels = [p.data_label.text_frame.text for p in (plot.series[1].points[i] for i in range(5))]
+    assert labels == ["3,7 ▲", "2,4", "2,7", "4,1 ▲", "2,4"]  # only the significant changes are marked
+    text = all_text(slide)
+    assert "E06 Krijgt bevestiging dat de overstap geregeld is" in text and "3,5: gehaald" in text
+    assert "2,31 → 3,68" in text and "+1,37 ▲ (p < 0,001)" in text and "-0,05 (p 0,707)" in text
+    assert "Te laat: E08 Eerste termijnbedrag berekenen" in text and "(Manager Billing, 2026-09-30)" in text
+    assert "significante verandering (Welch-t-toets, p < 0,05)" in text  # every mark explained on the slide
+    sizes = [int(s) for s in re.findall(r'sz="(\d+)"', slide.shapes._spTree.xml)]
+    assert sizes and min(sizes) >= 1000  # nothing under 10 pt
+    for shape in slide.shapes:
+        assert shape.left >= 0 and shape.top >= 0
+        assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+
+
+def test_one_wave_gives_no_progress_slide():
+    assert progress_slides(deck(example("home-insurance"))) == []
+    rows = [{k: v for k, v in r.items() if k != "wave"} for r in two_waves()]
+    assert progress_slides(deck(_doc(rows, ACTIONS))) == []
+
+
+def test_the_title_in_english_names_the_targets():
+    [slide] = progress_slides(deck(_doc(two_waves(), ACTIONS), "en"))
+    assert slide.shapes.title.text == "T1 reached the target; T2 not yet"
+    assert "No action is overdue" not in all_text(slide)  # T2's action of 2026-09-30 is late
+    assert "Overdue: T2 Bevestiging per sms (IT, 2026-09-30)" in all_text(slide)
+
+
+def importance_slides(prs) -> list:
+    return slides_with(prs, XL_CHART_TYPE.BAR_CLUSTERED)
+
+
+def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_column():
+    prs = deck(load_example("energy-switch"))
+    [slide] = importance_slides(prs)
+    assert slide.shapes.title.text == ("E08 en E12 bepalen het totaaloordeel het meest; "
+                                       "E13, E06 en E09 zijn belangrijk in woorden, niet in het totaaloordeel")
+    [chart] = [s.chart for s in slide.shapes if s.has_chart]
+    plot = chart.plots[0]
+    assert [s.name for s in plot.series] == ["Gesteld belang", "Afgeleid belang"]
+    categories = list(plot.categories)
+    assert len(categories) == 14 and categories[-1] == "E08 Ontvangt het eerste termijnbedrag"  # strongest on top
+    top = plot.series[1].points[13].data_label.text_frame.text
+    assert top.startswith("r 0,77 (0,63 – 0,86)") and top.endswith("?")  # its interval crosses the threshold 4
+    assert "Fisher-z" in all_text(slide)
+    for shape in slide.shapes:
+        assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+    assert importance_slides(deck(example("home-insurance"))) == []  # no Overall column, no slide

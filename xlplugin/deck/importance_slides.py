@@ -1,0 +1,127 @@
+"""Stated against derived importance: with an Overall column on the Responses sheet, a
+native bar chart of what customers say matters beside what moves their overall rating,
+so management sees which touchpoints drive overall satisfaction (Bacon 2003)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Emu, Inches, Pt
+
+from ..ranking import Priorities, Priority, derived_on_scale
+from ..text import Lang, Text
+from .frame import Area, Frame
+from .progress_slides import join_ids, number
+from .shapes import text_box
+
+PER_SLIDE = 16
+STATED, DERIVED = "BFBFBF", "0072B2"
+DISAGREE = 0.25
+"""Stated and derived importance disagree when they lie this share of the scale apart."""
+
+TITLE_DRIVERS = Text("{top} move the overall rating most", "{top} bepalen het totaaloordeel het meest")
+TITLE_DISAGREE = Text("; {ids} matter in words, not in the overall judgement",
+                      "; {ids} zijn belangrijk in woorden, niet in het totaaloordeel")
+STATED_NAME = Text("Stated importance", "Gesteld belang")
+DERIVED_NAME = Text("Derived importance", "Afgeleid belang")
+KEY = Text(
+    "Grey: mean stated importance. Blue: derived importance, min + (max − min) × r, where r is the correlation of "
+    "the touchpoint's rating with the overall rating (95 % interval by Fisher's z in brackets; ? = the interval "
+    "crosses the importance threshold {threshold}). Scale {scale}; touchpoints with fewer than 10 answers are left out.",
+    "Grijs: gemiddeld gesteld belang. Blauw: afgeleid belang, min + (max − min) × r, met r de correlatie van de "
+    "waardering met het totaaloordeel (95%-interval volgens Fisher-z tussen haakjes; ? = het interval ligt over de "
+    "drempel belang {threshold}). Schaal {scale}; contactmomenten met minder dan 10 antwoorden ontbreken.",
+)
+NOTES = Text(
+    "How to read: what customers say is important (grey) is not always what moves their overall satisfaction "
+    "(blue). A touchpoint with a long blue bar drives the overall rating: improving it moves the judgement of the "
+    "whole journey. A long grey bar with a short blue one is a hygiene factor or a touchpoint people praise in "
+    "words only. The ranking can use either: Importance source on the Journey sheet.",
+    "Zo lees je dit: wat klanten belangrijk noemen (grijs) is niet altijd wat hun totaaloordeel beweegt (blauw). "
+    "Een contactmoment met een lange blauwe balk stuurt het totaaloordeel: verbeteren verschuift het oordeel over "
+    "de hele reis. Een lange grijze balk met een korte blauwe is een basisvoorwaarde of iets wat mensen alleen in "
+    "woorden belangrijk vinden. De rangorde kan beide gebruiken: Bron belang op het blad Klantreis.",
+)
+
+
+def _derived(p: Priority, priorities: Priorities) -> float:
+    return derived_on_scale(p.derived.r, priorities.scale)  # type: ignore[union-attr,arg-type]
+
+
+def importance_title(chosen: Sequence[Priority], priorities: Priorities, lang: Lang) -> str:
+    """The finding: the two strongest drivers, and the touchpoints said to matter that do not drive."""
+    ranked = sorted(chosen, key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
+    title = TITLE_DRIVERS.in_(lang).format(top=join_ids([p.id for p in ranked[:2]], lang))
+    span = priorities.scale.maximum - priorities.scale.minimum
+    words_only = [p.id for p in chosen if p.stated_importance is not None
+                  and p.stated_importance >= priorities.scale.importance_threshold
+                  and p.stated_importance - _derived(p, priorities) >= DISAGREE * span]
+    if words_only:
+        title += TITLE_DISAGREE.in_(lang).format(ids=join_ids(words_only[:3], lang))
+    return title
+
+
+def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[Any]:
+    """The slide(s) of stated against derived importance, or none without an Overall column."""
+    chosen = [p for p in priorities.touchpoints
+              if p.derived is not None and p.derived.r is not None and p.stated_importance is not None]
+    if len(chosen) < 2:
+        return []
+    chosen.sort(key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
+    title = importance_title(chosen, priorities, lang)
+    scale = priorities.scale
+    threshold = number(scale.importance_threshold, lang, 1)
+    slides = []
+    for start in range(0, len(chosen), PER_SLIDE):
+        shown = chosen[start:start + PER_SLIDE]
+        slide = frame.add(frame.content_layout, title, NOTES.in_(lang))
+        frame.clear(slide)
+        area = frame.content_area(slide)
+        key_height = int(Inches(0.75))
+        chart_area = Area(area.left, area.top, area.width, area.height - key_height)
+        data = CategoryChartData()
+        # Bars are drawn bottom up: reversed, the strongest driver stands on top.
+        rows = list(reversed(shown))
+        data.categories = [f"{p.id} {p.touchpoint or ''}".strip() for p in rows]
+        data.add_series(STATED_NAME.in_(lang), [round(p.stated_importance or 0, 2) for p in rows], "0.0")
+        data.add_series(DERIVED_NAME.in_(lang), [round(_derived(p, priorities), 2) for p in rows], "0.0")
+        shape = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Emu(chart_area.left), Emu(chart_area.top),
+                                       Emu(chart_area.width), Emu(chart_area.height), data)
+        chart = shape.chart
+        chart.font.size = Pt(10)
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale = scale.minimum, scale.maximum
+        axis.major_unit = 1 if scale.maximum - scale.minimum <= 5 else 2
+        axis.has_major_gridlines = True
+        axis.major_gridlines.format.line.color.rgb = RGBColor(0xE6, 0xE6, 0xE6)
+        plot = chart.plots[0]
+        plot.gap_width = 60
+        for series, colour in zip(plot.series, (STATED, DERIVED), strict=True):
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        derived = plot.series[1]
+        for i, p in enumerate(rows):
+            d = p.derived
+            low, high = _derived_bounds(p, priorities)
+            doubt = " ?" if low <= scale.importance_threshold <= high and low != high else ""
+            label = derived.points[i].data_label
+            label.has_text_frame = True
+            label.text_frame.text = f"r {number(d.r, lang, 2)} ({number(d.low, lang, 2)} – {number(d.high, lang, 2)}){doubt}"  # type: ignore[union-attr]
+            label.font.size = Pt(10)
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
+        text_box(slide, Area(area.left, chart_area.bottom + int(Inches(0.05)), area.width, key_height - int(Inches(0.05))),
+                 [KEY.in_(lang).format(threshold=threshold, scale=scale.name)], largest=11, smallest=10)
+        slides.append(slide)
+    return slides
+
+
+def _derived_bounds(p: Priority, priorities: Priorities) -> tuple[float, float]:
+    d = p.derived
+    return (derived_on_scale(d.low, priorities.scale), derived_on_scale(d.high, priorities.scale))  # type: ignore[union-attr,arg-type]

@@ -1,0 +1,192 @@
+"""The progress slide: when the Responses sheet has two waves or more, the rating per wave
+of the touchpoints that have a target or an action, as a native dot chart with the target
+drawn and the significant changes marked, beside a table of the changes and targets, and
+the actions that are late."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.util import Emu, Inches, Pt
+
+from ..model import Journey
+from ..progress import Progress, track_progress
+from ..ranking import Priorities, Priority
+from ..text import Lang, Text, normalise_name
+from .frame import Area, Frame
+from .shapes import table, text_box
+
+PER_SLIDE = 10
+EARLIER, LATEST, TARGET = "A6A6A6", "0072B2", "000000"
+"""Okabe-Ito blue for the latest wave, grey for the earlier ones, black for the target."""
+UP, DOWN = "▲", "▼"
+
+TITLE_MET = Text("{met} reached the target; {missed} not yet", "{met} haalde het doel; {missed} nog niet")
+TITLE_MET_MANY = Text("{met} reached their targets; {missed} not yet", "{met} haalden hun doel; {missed} nog niet")
+TITLE_ALL_MET = Text("Every target is reached: {met}", "Elk doel is gehaald: {met}")
+TITLE_NONE_MET = Text("No target reached yet: {missed}", "Nog geen doel gehaald: {missed}")
+TITLE_CHANGED = Text("{n} touchpoint(s) changed significantly since {start}",
+                     "{n} contactmoment(en) significant veranderd sinds {start}")
+TITLE_SAME = Text("No significant change since {start}", "Geen significante verandering sinds {start}")
+HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Rating per wave", "Waardering per meting"),
+           Text("Change (p)", "Verandering (p)"), Text("Target", "Doel"))
+TARGET_NAME = Text("Target", "Doel")
+MET = {True: Text("met", "gehaald"), False: Text("not yet", "nog niet"), None: Text("–", "–")}
+KEY = Text("{up} {down} significant change (Welch's t-test, p < 0.05); — target rating. Scale {scale}.",
+           "{up} {down} significante verandering (Welch-t-toets, p < 0,05); — doelwaardering. Schaal {scale}.")
+OVERDUE = Text("Overdue: {items}", "Te laat: {items}")
+NO_OVERDUE = Text("No action is overdue (today {today}).", "Geen actie is te laat (vandaag {today}).")
+NOTES = Text(
+    "How to read: each column is a touchpoint with a target or an improvement action; the dots are its mean "
+    "rating in each wave of measurement (grey earlier, blue the latest) and the dash is its target. A triangle "
+    "marks a change between the last two waves that is more than chance (Welch's t-test, p < 0.05); a change "
+    "without one may be noise. Late actions are listed at the bottom.",
+    "Zo lees je dit: elke kolom is een contactmoment met een doel of een verbeteractie; de stippen zijn de "
+    "gemiddelde waardering per meting (grijs eerder, blauw de laatste) en het streepje is het doel. Een driehoek "
+    "markeert een verandering tussen de laatste twee metingen die meer is dan toeval (Welch-t-toets, p < 0,05); "
+    "een verandering zonder driehoek kan ruis zijn. Acties die te laat zijn staan onderaan.",
+)
+
+
+def number(value: float | None, lang: Lang, digits: int = 1) -> str:
+    """`value` with `digits` decimals, a decimal comma in Dutch; a dash when there is none."""
+    if value is None:
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def join_ids(ids: Sequence[str], lang: Lang) -> str:
+    """E06, E08 and E10 (E06, E08 en E10)."""
+    word = " en " if lang == "nl" else " and "
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + word + ids[-1]
+
+
+def progress_title(progress: Progress, lang: Lang) -> str:
+    """The finding of the slide: which targets are met and which not, else what changed."""
+    met = [p.id for p in progress.touchpoints if p.target_met is True]
+    missed = [p.id for p in progress.touchpoints if p.target_met is False]
+    if met and missed:
+        title = TITLE_MET_MANY if len(met) > 1 else TITLE_MET
+        return title.in_(lang).format(met=join_ids(met, lang), missed=join_ids(missed, lang))
+    if met:
+        return TITLE_ALL_MET.in_(lang).format(met=join_ids(met, lang))
+    if missed:
+        return TITLE_NONE_MET.in_(lang).format(missed=join_ids(missed, lang))
+    changed = [p for p in progress.touchpoints if p.change is not None and p.change.significant]
+    start = progress.waves[-2] if len(progress.waves) > 1 else "–"
+    if changed:
+        return TITLE_CHANGED.in_(lang).format(n=len(changed), start=start)
+    return TITLE_SAME.in_(lang).format(start=start)
+
+
+def _mark(p: Priority) -> str:
+    c = p.change
+    if c is None or not c.significant:
+        return ""
+    return UP if c.rating > 0 else DOWN
+
+
+def _chart(slide: Any, area: Area, shown: Sequence[Priority], waves: Sequence[str], lang: Lang,
+           scale: tuple[int, int]) -> Any:
+    data = CategoryChartData()
+    data.categories = [p.id for p in shown]
+    for wave in waves:
+        data.add_series(wave, [next((w.rating for w in p.waves if w.wave == wave and w.rating is not None), None)
+                               for p in shown], number_format="0.0")
+    data.add_series(TARGET_NAME.in_(lang), [p.target_rating for p in shown], number_format="0.0")
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Emu(area.left), Emu(area.top), Emu(area.width),
+                                   Emu(area.height), data)
+    chart = frame.chart
+    chart.font.size = Pt(11)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    axis = chart.value_axis
+    axis.minimum_scale, axis.maximum_scale = scale
+    axis.major_unit = 1 if scale[1] - scale[0] <= 5 else 2
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = RGBColor(0xE6, 0xE6, 0xE6)
+    plot = chart.plots[0]
+    series = list(plot.series)
+    for i, s in enumerate(series):
+        s.smooth = False
+        s.format.line.fill.background()  # dots, not lines: the waves are not a time axis across touchpoints
+        s.marker.format.fill.solid()
+        if i == len(series) - 1:  # the target
+            s.marker.style, s.marker.size = XL_MARKER_STYLE.DASH, 20
+            colour = TARGET
+        else:
+            s.marker.style, s.marker.size = XL_MARKER_STYLE.CIRCLE, 9 if i < len(series) - 2 else 11
+            colour = LATEST if i == len(series) - 2 else EARLIER
+        s.marker.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        s.marker.format.line.color.rgb = RGBColor.from_string(colour)
+    latest = series[-2]
+    for k, p in enumerate(shown):
+        mark = _mark(p)
+        if p.rating is None:
+            continue
+        label = latest.points[k].data_label
+        label.has_text_frame = True
+        label.text_frame.text = f"{number(p.rating, lang)} {mark}".strip()
+        label.font.size = Pt(11)
+        label.font.bold = bool(mark)
+        label.position = XL_LABEL_POSITION.RIGHT
+    return frame
+
+
+def _rows(shown: Sequence[Priority], lang: Lang) -> list[list[str]]:
+    rows = []
+    for p in shown:
+        series = " → ".join(number(w.rating, lang, 2) for w in p.waves if w.rating is not None)
+        c = p.change
+        if c is None:
+            change = "–"
+        else:
+            sign = "+" if c.rating >= 0 else ""
+            p_text = "–" if c.p is None else ("< 0,001" if lang == "nl" else "< 0.001") if c.p < 0.001 else number(c.p, lang, 3)
+            change = f"{sign}{number(c.rating, lang, 2)} {_mark(p)} (p {p_text})".replace("  ", " ")
+        target = "–" if p.target_rating is None else f"{number(p.target_rating, lang)}: {MET[p.target_met].in_(lang)}"
+        rows.append([f"{p.id} {p.touchpoint or ''}".strip(), series or "–", change, target])
+    return rows
+
+
+def progress_slides(frame: Frame, journey: Journey, priorities: Priorities, lang: Lang,
+                    progress: Progress | None = None) -> list[Any]:
+    """The progress slide(s), or none when there are fewer than two waves."""
+    progress = progress or track_progress(journey, priorities)
+    if len(progress.waves) < 2:
+        return []
+    acted = {normalise_name(a.action.touchpoint_id) for a in progress.actions}
+    chosen = [p for p in progress.touchpoints
+              if p.waves and (p.target_rating is not None or normalise_name(p.id) in acted)]
+    if not chosen:
+        return []
+    scale = (priorities.scale.minimum, priorities.scale.maximum)
+    late = [a.action for a in progress.overdue]
+    footer_items = "; ".join(f"{a.touchpoint_id} {a.action or ''} ({a.owner or '–'}, {a.due})".replace("  ", " ")
+                             for a in late)
+    footer = (OVERDUE.in_(lang).format(items=footer_items) if late
+              else NO_OVERDUE.in_(lang).format(today=progress.today.isoformat()))
+    key = KEY.in_(lang).format(up=UP, down=DOWN, scale=priorities.scale.name)
+    slides = []
+    title = progress_title(progress, lang)
+    for start in range(0, len(chosen), PER_SLIDE):
+        shown = chosen[start:start + PER_SLIDE]
+        slide = frame.add(frame.content_layout, title, NOTES.in_(lang))
+        frame.clear(slide)
+        area = frame.content_area(slide)
+        bottom = int(Inches(0.85))
+        left = Area(area.left, area.top, int(area.width * 0.46), area.height - bottom)
+        gap = int(Inches(0.25))
+        right = Area(left.right + gap, area.top, area.width - left.width - gap, area.height - bottom)
+        _chart(slide, left, shown, [w for w in progress.waves if w is not None], lang, scale)
+        table(slide, right, [h.in_(lang) for h in HEADERS], _rows(shown, lang), (3.3, 2.1, 2.7, 1.6), size=11)
+        text_box(slide, Area(area.left, left.bottom + int(Inches(0.1)), area.width, bottom - int(Inches(0.1))),
+                 [key, (footer, {"bold": bool(late)})], largest=12, smallest=10)
+        slides.append(slide)
+    return slides
