@@ -1,0 +1,132 @@
+"""Drive a headless LibreOffice over UNO as a person would, for tests/test_calc.py.
+
+Run with the Python that has LibreOffice's `uno` (Debian: /usr/bin/python3 with
+python3-uno). Commands, one JSON object per line on stdout:
+
+  install PORT OXT                 add the extension with LibreOffice's extension manager
+  click PORT WORKBOOK URL...       open the workbook (visible), dispatch each command URL as a
+                                   menu click does, report what Calc shows, save as xlsx
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+
+def connect(port: int):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(600):
+        try:
+            return resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+        except Exception:
+            time.sleep(0.1)
+    raise SystemExit("LibreOffice did not answer on the port")
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+class Env(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHandler):
+    """Says yes to every question the extension manager asks (licence, replace)."""
+
+    def getInteractionHandler(self):
+        return self
+
+    def getProgressHandler(self):
+        return self
+
+    def handle(self, request):
+        for c in request.getContinuations():
+            if c.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
+                c.select()
+                return
+
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+def install(port: int, oxt: str) -> dict:
+    ctx = connect(port)
+    manager = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+    env = Env()
+    try:
+        manager.addExtension(Path(oxt).resolve().as_uri(), (), "user", manager.createAbortChannel(), env)
+    except Exception as exc:  # say why: the manager wraps the cause
+        raise SystemExit(f"{exc.Message}: {getattr(exc, 'Cause', None)}") from exc
+    deployed = manager.getDeployedExtensions("user", manager.createAbortChannel(), env)
+    return {"installed": [e.getIdentifier().Value for e in deployed]}
+
+
+def _view(doc) -> dict:
+    sheets = doc.Sheets
+    view = {"sheets": list(sheets.ElementNames), "hidden": [], "fills": {}, "notes": {}, "values": {}}
+    for name in sheets.ElementNames:
+        sheet = sheets.getByName(name)
+        if not sheet.IsVisible:
+            view["hidden"].append(name)
+        cursor = sheet.createCursor()
+        cursor.gotoStartOfUsedArea(False)
+        cursor.gotoEndOfUsedArea(True)
+        area = cursor.RangeAddress
+        for r in range(area.StartRow, area.EndRow + 1):
+            for c in range(area.StartColumn, area.EndColumn + 1):
+                cell = sheet.getCellByPosition(c, r)
+                if not cell.IsCellBackgroundTransparent:
+                    view["fills"][f"{name}!{cell.AbsoluteName.split('.')[-1].replace('$', '')}"] = (
+                        f"{cell.CellBackColor & 0xFFFFFF:06X}")
+        notes = sheet.Annotations
+        for i in range(notes.Count):
+            note = notes.getByIndex(i)
+            at = sheet.getCellByPosition(note.Position.Column, note.Position.Row)
+            view["notes"][f"{name}!{at.AbsoluteName.split('.')[-1].replace('$', '')}"] = note.String
+        view["values"][name] = [list(row) for row in cursor.getDataArray()]
+    view["charts"] = {n: len(sheets.getByName(n).Charts.ElementNames) for n in sheets.ElementNames}
+    view["active"] = doc.CurrentController.ActiveSheet.Name
+    return view
+
+
+def click(port: int, workbook: str, urls: list[str]) -> dict:
+    ctx = connect(port)
+    smgr = ctx.ServiceManager
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(Path(workbook).resolve().as_uri(), "_blank", 0, (prop("Hidden", False),))
+    frame = doc.CurrentController.Frame
+    helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    views = []
+    for url in urls:
+        # What a click on the menu entry does: the frame dispatches the entry's command URL.
+        helper.executeDispatch(frame, url, "", 0, ())
+        views.append(_view(doc))
+    out = Path(workbook).with_name(Path(workbook).stem + "-calc.xlsx")
+    doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    return {"views": views, "saved": str(out)}
+
+
+def main(argv: list[str]) -> None:
+    command, port = argv[0], int(argv[1])
+    result = install(port, argv[2]) if command == "install" else click(port, argv[2], argv[3:])
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
