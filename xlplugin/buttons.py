@@ -15,6 +15,7 @@ import os
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -69,23 +70,48 @@ def host_lang(report_lang: Lang | None, host: Host | None = None) -> Lang:
     return report_lang or "en"
 
 
-def _check(host: Host, now: datetime | None) -> tuple[Any, Any, Lang, Any]:
+@dataclass(frozen=True)
+class Decided:
+    """A workbook read and checked, and the plan of what to write into it: nothing written yet."""
+
+    result: Any
+    report: Any
+    lang: Lang
+    priorities: Any
+    plan: Any
+
+
+def decide(action: str, host: Host, now: datetime | None = None) -> Decided | None:
+    """Read and check the workbook and decide the plan, writing nothing; None for a button
+    that does not check (New template). A host that must fetch what the plan reads (xlwings
+    Lite) does so between this and `run`."""
     from .api import check_and_rank
-    from .plan import apply, make_plan
+    from .plan import make_plan
     from .workbook.reader import read_book
 
+    if action not in ("check", "priorities", "deck"):
+        return None
     result = read_book(host.book())
     report, priorities = check_and_rank(result, file=host.name)
     lang = host_lang(report.language)
-    apply(make_plan(report, priorities, lang, now or datetime.now()), host.surface())
-    return result, report, lang, priorities
+    return Decided(result, report, lang, priorities, make_plan(report, priorities, lang, now or datetime.now()))
 
 
-def check(host: Host, now: datetime | None = None, folder: str | Path | None = None) -> str:
+def _check(host: Host, now: datetime | None, decided: Decided | None) -> tuple[Any, Any, Lang, Any]:
+    from .plan import apply
+
+    done = decided or decide("check", host, now)
+    assert done is not None
+    apply(done.plan, host.surface())
+    return done.result, done.report, done.lang, done.priorities
+
+
+def check(host: Host, now: datetime | None = None, folder: str | Path | None = None,
+          decided: Decided | None = None) -> str:
     """Check the workbook, mark its faulty cells and show the Findings sheet."""
     from .sheets import FINDINGS_TITLE
 
-    _, report, lang, _ = _check(host, now)
+    _, report, lang, _ = _check(host, now, decided)
     host.activate(FINDINGS_TITLE.in_(lang))
     if not report.findings:
         return Text("No problems found.", "Geen problemen gevonden.").in_(lang)
@@ -96,12 +122,13 @@ def check(host: Host, now: datetime | None = None, folder: str | Path | None = N
     )
 
 
-def priorities(host: Host, now: datetime | None = None, folder: str | Path | None = None) -> str:
+def priorities(host: Host, now: datetime | None = None, folder: str | Path | None = None,
+               decided: Decided | None = None) -> str:
     """Check the workbook and show the Priorities sheet with the top gaps in the message."""
     from .priorities import QUADRANTS
     from .sheets import PRIORITIES_TITLE
 
-    _, report, lang, ranked = _check(host, now)
+    _, report, lang, ranked = _check(host, now, decided)
     host.activate(PRIORITIES_TITLE.in_(lang))
     lines = [Text("The biggest priority gaps:", "De grootste prioriteiten:").in_(lang)]
     for p in ranked.touchpoints[:3]:
@@ -126,11 +153,12 @@ def _folder(host: Host, folder: str | Path | None = None) -> Path:
     return here
 
 
-def deck(host: Host, now: datetime | None = None, folder: str | Path | None = None) -> str:
+def deck(host: Host, now: datetime | None = None, folder: str | Path | None = None,
+         decided: Decided | None = None) -> str:
     """Check the workbook and, without errors, write the deck next to it."""
     from .api import write_deck
 
-    result, report, lang, _ = _check(host, now)
+    result, report, lang, _ = _check(host, now, decided)
     if not report.valid:
         return report.headline(lang) + ". " + Text(
             "Fix the errors first (see the Findings sheet); then the deck can be written.",
@@ -141,7 +169,8 @@ def deck(host: Host, now: datetime | None = None, folder: str | Path | None = No
                 f"De presentatie is gemaakt: {target} ({slides} dia's).").in_(lang)
 
 
-def new(host: Host, now: datetime | None = None, folder: str | Path | None = None) -> str:
+def new(host: Host, now: datetime | None = None, folder: str | Path | None = None,
+        decided: Decided | None = None) -> str:
     """Write an empty journey template next to the workbook and open it."""
     from .document import empty_document
     from .workbook import write_workbook
@@ -165,17 +194,18 @@ def error_log() -> Path:
 
 
 def run(action: str, host: Host, now: datetime | None = None, folder: str | Path | None = None,
-        reinstall: str = "") -> str:
+        reinstall: str = "", decided: Decided | None = None) -> str:
     """What a button does: the action on the host's workbook, its outcome in a message box.
 
     `folder` is where deck and new write (default: beside the workbook, which must be saved);
-    `reinstall` is the command that puts the buttons back, for an unknown button."""
+    `reinstall` is the command that puts the buttons back, for an unknown button; `decided`
+    is the outcome of `decide` when the host has already called it."""
     lang = host_lang(None, host)
     try:
         if action not in DISPATCH:
             raise WorkbookError(Text(f"Unknown button '{action}': reinstall the buttons ({reinstall}).",
                                      f"Onbekende knop '{action}': installeer de knoppen opnieuw ({reinstall})."))
-        message, mode = DISPATCH[action](host, now, folder), "info"
+        message, mode = DISPATCH[action](host, now, folder, decided), "info"
     except WorkbookError as exc:
         message, mode = exc.in_(lang), "critical"
     except Exception:  # the last guard: a message box, never a traceback

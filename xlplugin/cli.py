@@ -231,14 +231,14 @@ def cmd_excel(args: argparse.Namespace) -> int:
     Example: xlplugin excel install                  (Windows or macOS, with Excel closed)
              xlplugin excel install --dry-run -o out/ (only build out/xlplugin.xlam)
              xlplugin excel uninstall
-             xlplugin excel lite -o lite/            (Excel on the web: files for xlwings Lite)
+             xlplugin excel lite -o lite/            (Excel on the web: files for xlwings Lite, and the wheel)
     install builds xlplugin.xlam from the add-in that xlwings ships, with this Python as
     its interpreter, and puts it in Excel's XLSTART folder; needs xlplugin[excel].
     """
     if args.action == "lite":
         from .lite import write_lite
 
-        for path in write_lite(Path(args.output or "xlplugin-lite")):
+        for path in write_lite(Path(args.output or "xlplugin-lite"), args.wheel_url):
             _say(f"Wrote {path}")
         return EXIT_OK
     from . import addin
@@ -363,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="install: build the add-in only, do not install it")
     p.add_argument("-o", "--output", metavar="DIR", help="folder for --dry-run or lite (default: . / xlplugin-lite)")
     p.add_argument("--interpreter", metavar="PYTHON", help="--dry-run: the Python the add-in runs (default: none set)")
+    p.add_argument("--wheel-url", metavar="URL", help="lite: where the xlplugin wheel written beside main.py is served")
 
     p = command("calc", cmd_calc)
     p.add_argument("action", choices=["install", "uninstall", "build"], help="what to do")
