@@ -6,6 +6,7 @@ python3-uno). Commands, one JSON object per line on stdout:
   install PORT OXT                 add the extension with LibreOffice's extension manager
   click PORT WORKBOOK URL...       open the workbook (visible), dispatch each command URL as a
                                    menu click does, report what Calc shows, save as xlsx
+  vba PORT WORKBOOK                the VBA modules as LibreOffice's VBA importer reads them
 """
 
 from __future__ import annotations
@@ -122,9 +123,30 @@ def click(port: int, workbook: str, urls: list[str]) -> dict:
     return {"views": views, "saved": str(out)}
 
 
+def vba(port: int, path: str) -> dict:
+    """The VBA of a workbook as LibreOffice's importer reads it: library -> module -> code."""
+    ctx = connect(port)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(Path(path).resolve().as_uri(), "_blank", 0, (
+        prop("Hidden", True), prop("FilterName", "Calc MS Excel 2007 VBA XML")))
+    libraries = doc.BasicLibraries
+    found = {}
+    for name in libraries.ElementNames:
+        libraries.loadLibrary(name)
+        library = libraries.getByName(name)
+        found[name] = {module: library.getByName(module) for module in library.ElementNames}
+    doc.close(True)
+    return {"libraries": found}
+
+
 def main(argv: list[str]) -> None:
     command, port = argv[0], int(argv[1])
-    result = install(port, argv[2]) if command == "install" else click(port, argv[2], argv[3:])
+    if command == "install":
+        result = install(port, argv[2])
+    elif command == "vba":
+        result = vba(port, argv[2])
+    else:
+        result = click(port, argv[2], argv[3:])
     print(json.dumps(result, default=str))
 
 

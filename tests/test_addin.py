@@ -11,6 +11,7 @@ from pathlib import Path
 import xlwings
 from lxml import etree
 from packaging.requirements import Requirement
+from pyopenvba import ExcelFile
 
 from xlplugin import __version__, addin, lite
 from xlplugin.cli import main
@@ -32,10 +33,15 @@ def test_dry_run_builds_an_addin_whose_buttons_run_the_four_actions(tmp_path, ca
     with zipfile.ZipFile(xlam) as z:
         assert z.testzip() is None
         rels = etree.fromstring(z.read("_rels/.rels"))
-        ui_target = [r.get("Target") for r in rels
-                     if r.get("Type") == "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"]
-        assert ui_target == ["customUI/customUI.xml"]
+        ui_rels = [(r.get("Type"), r.get("Target")) for r in rels if "/ui/extensibility" in r.get("Type")]
         ui = etree.fromstring(z.read("customUI/customUI.xml"))
+        # Each customUI namespace has its own relationship type: 2006/01 goes with the 2006 one
+        # (the 2007 relationship is for the 2009/07 namespace, and Excel ignores a mismatch).
+        matching = {"http://schemas.microsoft.com/office/2006/01/customui":
+                    "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
+                    "http://schemas.microsoft.com/office/2009/07/customui":
+                    "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"}
+        assert ui_rels == [(matching[etree.QName(ui).namespace], "customUI/customUI.xml")]
         assert "xl/vbaProject.bin" in z.namelist()
         workbook = z.read("xl/workbook.xml").decode()
     buttons = ui.findall(f".//{{{CUSTOM_UI}}}button")
@@ -54,6 +60,8 @@ def test_dry_run_builds_an_addin_whose_buttons_run_the_four_actions(tmp_path, ca
     assert f'Public Const XLWINGS_VERSION As String = "{xlwings.__version__}"' in vba
     assert 'Public Const PROJECT_NAME As String = "xlplugin"' in vba
     assert "RibbonMyAddin" not in vba
+    with ExcelFile(str(xlam)) as wb:  # the VBA project is xlplugin's, not the template's MyAddin
+        assert wb.vba_project().name == "xlplugin" and wb.validate() == []
     assert 'name="_xlplugin.conf"' in workbook  # no interpreter given: the config sheet stays inactive
 
 

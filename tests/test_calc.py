@@ -205,3 +205,29 @@ def test_install_as_root_says_to_run_it_as_the_user(monkeypatch, capsys):
     monkeypatch.setattr(os, "geteuid", lambda: 0)
     assert main(["calc", "install"]) == 2
     assert "run this as your own user" in capsys.readouterr().err
+
+
+def test_libreoffices_vba_importer_reads_every_module_of_the_addin(calc, tmp_path):
+    """The desktop add-in, read by another VBA reader than the one that wrote it: the project
+    is named xlplugin and every module comes back with its code."""
+    from pyopenvba import ExcelFile
+
+    from xlplugin import addin
+
+    built = addin.build_addin(tmp_path)
+    with ExcelFile(str(built.path)) as wb:
+        written = {name: wb.get_module(name) for name in wb.vba_project().module_names()}
+        assert wb.vba_project().name == "xlplugin" and wb.validate() == []
+    libraries = _drive("vba", str(calc), str(built.path))["libraries"]
+    assert set(libraries) == {"Standard", "xlplugin"}
+    read = libraries["xlplugin"]
+    assert set(read) == set(written)
+
+    def code(text: str) -> list[str]:
+        lines = text.replace("\r\n", "\n").split("\n")
+        return [line.rstrip() for line in lines if line.strip() and not line.startswith(("Attribute ", "Rem Attribute "))
+                and line.strip() != "Option VBASupport 1" and not line.startswith("Option ClassModule")]
+
+    for name, text in written.items():
+        assert code(read[name]) == code(text), name
+    assert 'RunPython "import xlplugin.excel as x; x.run(""deck"")"' in read["XlpluginRibbon"]
