@@ -4,8 +4,9 @@ Run with the Python that has LibreOffice's `uno` (Debian: /usr/bin/python3 with
 python3-uno). Commands, one JSON object per line on stdout:
 
   install PORT OXT                 add the extension with LibreOffice's extension manager
-  click PORT WORKBOOK URL...       open the workbook (visible), dispatch each command URL as a
-                                   menu click does, report what Calc shows, save as xlsx
+  click PORT WORKBOOK STEP...      open the workbook (visible), carry out each step (click a menu
+                                   entry or toolbar button, or dispatch a command URL; see _press),
+                                   report what Calc shows after each, save as xlsx
   vba PORT WORKBOOK                the VBA modules as LibreOffice's VBA importer reads them
 """
 
@@ -105,6 +106,44 @@ def _view(doc) -> dict:
     return view
 
 
+MENU_BAR = 35
+"""com.sun.star.accessibility.AccessibleRole.MENU_BAR."""
+
+
+def _children(context):
+    return [context.getAccessibleChild(i).getAccessibleContext() for i in range(context.getAccessibleChildCount())]
+
+
+def _menu_entry(frame, menu: str, entry: str):
+    """The entry of a menu in the window's menu bar, as assistive technology sees it."""
+    window = frame.ContainerWindow.getAccessibleContext()
+    bar = next(c for c in _children(window) if c.getAccessibleRole() == MENU_BAR)
+    found = next(c for c in _children(bar) if c.getAccessibleName() == menu)
+    return next(c for c in _children(found) if c.getAccessibleName() == entry)
+
+
+def _toolbar_button(frame, toolbar: str, entry: str):
+    window = frame.LayoutManager.getElement(f"private:resource/toolbar/{toolbar}").RealInterface
+    return next(c for c in _children(window.getAccessibleContext()) if c.getAccessibleName() == entry)
+
+
+def _press(doc, frame, step: str) -> None:
+    """One step: 'menu:MENU:ENTRY>SHEET' or 'toolbar:NAME:ENTRY>SHEET' clicks the entry (its
+    accessible action, what a screen reader's click does) and waits until SHEET is shown;
+    anything else is a command URL, dispatched to the frame as a menu entry dispatches it."""
+    what, shows = step.split(">")
+    kind, place, entry = what.split(":", 2)
+    controller = doc.CurrentController
+    controller.setActiveSheet(doc.Sheets.getByIndex(0))
+    button = _menu_entry(frame, place, entry) if kind == "menu" else _toolbar_button(frame, place, entry)
+    button.doAccessibleAction(0)  # posted to the office's main loop, as a real click is
+    for _ in range(1200):
+        if controller.ActiveSheet.Name == shows:
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"{entry} did not show {shows}")
+
+
 def click(port: int, workbook: str, urls: list[str]) -> dict:
     ctx = connect(port)
     smgr = ctx.ServiceManager
@@ -113,9 +152,11 @@ def click(port: int, workbook: str, urls: list[str]) -> dict:
     frame = doc.CurrentController.Frame
     helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
     views = []
-    for url in urls:
-        # What a click on the menu entry does: the frame dispatches the entry's command URL.
-        helper.executeDispatch(frame, url, "", 0, ())
+    for step in urls:
+        if step.startswith(("menu:", "toolbar:")):
+            _press(doc, frame, step)
+        else:  # what a click on a menu entry does: the frame dispatches the entry's command URL
+            helper.executeDispatch(frame, step, "", 0, ())
         views.append(_view(doc))
     out = Path(workbook).with_name(Path(workbook).stem + "-calc.xlsx")
     doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))

@@ -1,7 +1,8 @@
 """The Journey menu in a real LibreOffice Calc: the extension built by `xlplugin calc build` is
-added to a headless LibreOffice (listening on the loopback address, with its own profile), a
-faulty workbook is opened as a person opens it, and the menu's commands are dispatched as a
-click dispatches them. Calc must then show what annotate writes into the file. Needs
+added to a headless LibreOffice (listening on the loopback address, with its own profile) by
+its extension manager, a faulty workbook is opened as a person opens it, and the entries of
+the Journey menu and toolbar that Calc shows are clicked (their accessible action, what a
+screen reader's click does). Calc must then show what annotate writes into the file. Needs
 LibreOffice with python3-uno: fails, never skips, without it."""
 
 from __future__ import annotations
@@ -147,8 +148,9 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
     annotated = _file_view(annotate_workbook(source, output=tmp_path / "annotated.xlsx", now=NOW).path)
     opened = tmp_path / "opened.xlsx"
     shutil.copyfile(source, opened)
-    urls = _menu_urls()
-    done = _drive("click", str(calc), str(opened), urls["check"], urls["check"], urls["priorities"])
+    toolbar = f"toolbar:addon_{extension.IDENTIFIER}.toolbar"
+    done = _drive("click", str(calc), str(opened), "menu:Journey:Check>Findings", f"{toolbar}:Check>Findings",
+                  "menu:Journey:Priorities>Priorities")
     first, second, third = (_calc_view(v) for v in done["views"])
     assert re.fullmatch(r"checked at \d{4}-\d\d-\d\d \d\d:\d\d: 2 errors, 1 warning", first["status"])
     for key in ("marks", "notes", "sheets", "hidden"):

@@ -141,7 +141,7 @@ def _item(node: str, action: str) -> str:
 
 def addons_xcu() -> str:
     """The menu (Journey, beside Tools) and the toolbar, each with the four entries, in Calc only."""
-    items = "".join(_item(f"{i:02d}-{a}", a) for i, a in enumerate(ACTIONS, 1))
+    items = "".join(_item(f"m{i}", a) for i, a in enumerate(ACTIONS, 1))
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<oor:component-data xmlns:oor="http://openoffice.org/2001/registry" '
