@@ -102,6 +102,9 @@ def _view(doc) -> dict:
             view["notes"][f"{name}!{at.AbsoluteName.split('.')[-1].replace('$', '')}"] = note.String
         view["values"][name] = [list(row) for row in cursor.getDataArray()]
     view["charts"] = {n: len(sheets.getByName(n).Charts.ElementNames) for n in sheets.ElementNames}
+    view["chart_lines"] = [
+        sheets.getByName(n).Charts.getByIndex(i).EmbeddedObject.Diagram.getDataRowProperties(0).LineStyle.value
+        for n in sheets.ElementNames for i in range(sheets.getByName(n).Charts.Count)]
     view["active"] = doc.CurrentController.ActiveSheet.Name
     return view
 

@@ -220,6 +220,9 @@ class CalcSurface:
         chart.Title.String = spec.title
         chart.HasLegend = False
         diagram = chart.Diagram
+        no_line = uno.Enum("com.sun.star.drawing.LineStyle", "NONE")
+        diagram.getDataRowProperties(0).LineStyle = no_line  # points only: not a line through the ranking
+        diagram.Wall.FillStyle = uno.Enum("com.sun.star.drawing.FillStyle", "NONE")
         diagram.HasXAxisTitle = diagram.HasYAxisTitle = True
         diagram.XAxisTitle.String, diagram.YAxisTitle.String = spec.x_title, spec.y_title
         for axis in (diagram.XAxis, diagram.YAxis):
