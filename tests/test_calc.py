@@ -19,7 +19,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 from lxml import etree
 from test_excel import NOW, _file_view, _normal, faulty
@@ -104,24 +103,6 @@ def _calc_view(view: dict) -> dict:
             "status": view["values"]["Start"][1][1]}
 
 
-def _saved_view(path: Path) -> dict:
-    wb = openpyxl.load_workbook(path, data_only=True)
-    view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": []}
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            view["hidden"].append(ws.title)
-        for row in ws.iter_rows():
-            for c in row:
-                if c.fill is not None and c.fill.fill_type == "solid" and c.fill.fgColor.rgb[-6:] in COLOURS.values():
-                    view["marks"][(ws.title, c.coordinate)] = c.fill.fgColor.rgb[-6:]
-                if c.comment is not None:
-                    view["notes"][(ws.title, c.coordinate)] = c.comment.text
-    for title in ("Findings", "Priorities", REGISTRY):
-        view["sheets"][title] = _normal([list(r) for r in wb[title].iter_rows(values_only=True)])
-    view["status"] = wb["Start"]["B2"].value
-    return view
-
-
 def test_the_extension_declares_a_journey_menu_and_toolbar_in_calc_only(tmp_path):
     assert main(["calc", "build", "-o", str(tmp_path)]) == 0
     with zipfile.ZipFile(tmp_path / extension.OXT) as z:
@@ -166,7 +147,7 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
     assert done["views"][1]["fills"]["Touchpoints!G5"] == "FFC7CE"
     assert done["views"][2]["charts"]["Priorities"] == 1 and done["views"][2]["chart_lines"] == ["NONE"]
     # Saved by Calc as xlsx, the workbook reads back as annotate wrote it.
-    saved = _saved_view(Path(done["saved"]))
+    saved = _file_view(Path(done["saved"]), data_only=True)
     for key in ("marks", "notes", "sheets", "hidden"):
         assert saved[key] == annotated[key], key
 
