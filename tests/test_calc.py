@@ -214,3 +214,13 @@ def test_libreoffices_vba_importer_reads_every_module_of_the_addin(calc, tmp_pat
     for name, text in written.items():
         assert code(read[name]) == code(text), name
     assert 'RunPython "import xlplugin.excel as x; x.run(""deck"")"' in read["XlpluginRibbon"]
+
+
+def test_a_dutch_workbook_gets_dutch_sheets_and_notes_in_calc(calc, make_workbook):
+    book = make_workbook(lang="nl", edit=lambda wb: wb["Contactmomenten"].__setitem__("F3", "heel"))
+    done = _drive("click", str(calc), str(book), "menu:Journey:Check>Bevindingen")
+    view = done["views"][0]
+    assert {"Bevindingen", "Prioriteiten", REGISTRY} <= set(view["sheets"])
+    assert view["notes"]["Contactmomenten!F3"].startswith("xlplugin · fout [invalid-number]")
+    assert view["fills"]["Contactmomenten!F3"] == COLOURS["error"]
+    assert view["values"]["Start"][1][1].startswith("gecontroleerd op ")
