@@ -84,3 +84,9 @@ def test_every_name_the_lite_route_uses_exists_in_xlwings(make_workbook, tmp_pat
     assert "get_colors" in USED["Range"] and "get_text" in USED["Note"]
     for cls, names in USED.items():
         assert names <= set(excel.XLWINGS_NAMES[cls]), (cls, names - set(excel.XLWINGS_NAMES[cls]))
+
+
+def test_fills_are_fetched_in_bands_the_client_accepts():
+    cells = [(r, 1, f"A{r}") for r in (2, 3, 40_000, 90_000)]
+    assert [[c[2] for c in band] for band in lite._bands(cells, 2)] == [["A2", "A3"], ["A40000"], ["A90000"]]
+    assert all((b[-1][0] - b[0][0] + 1) * 2 <= 100_000 for b in lite._bands(cells, 2))

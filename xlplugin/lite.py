@@ -67,6 +67,21 @@ def _split(ref: str) -> tuple[int, int]:
     return int(ref[len(letters):]), column
 
 
+_MOST_CELLS = 50_000
+"""Cells per fill request (xlwings Lite takes at most 100,000)."""
+
+
+def _bands(cells: list[tuple[int, int, str]], width: int) -> list[list[tuple[int, int, str]]]:
+    """Cells sorted by row, cut into bands of rows whose rectangle stays under `_MOST_CELLS`."""
+    bands: list[list[tuple[int, int, str]]] = []
+    for cell in cells:
+        if bands and (cell[0] - bands[-1][0][0] + 1) * width <= _MOST_CELLS:
+            bands[-1].append(cell)
+        else:
+            bands.append([cell])
+    return bands
+
+
 class LiteSurface(LiveSurface):
     """The open workbook through xlwings' remote engine: fills and note texts come from
     `fetch` (the engine cannot read them synchronously); every write goes to Excel."""
@@ -91,13 +106,14 @@ class LiteSurface(LiveSurface):
                 by_sheet[self._key(sheet, cell)[0]].append((row, column, cell))
         for name, wanted in by_sheet.items():
             sheet = self._sheet(name)
-            top, left = min(r for r, _, _ in wanted), min(c for _, c, _ in wanted)
-            bottom, right = max(r for r, _, _ in wanted), max(c for _, c, _ in wanted)
-            colours = await sheet.range((top, left), (bottom, right)).get_colors()
-            for row, column, cell in wanted:
-                self.fills[(name, cell)] = _hex(colours[row - top][column - left])
-                note = sheet.range(cell).note  # whether a note exists travels with the values
-                self.notes[(name, cell)] = None if note is None else await note.get_text()
+            left, right = min(c for _, c, _ in wanted), max(c for _, c, _ in wanted)
+            for band in _bands(sorted(wanted), right - left + 1):
+                top, bottom = band[0][0], band[-1][0]
+                colours = await sheet.range((top, left), (bottom, right)).get_colors()
+                for row, column, cell in band:
+                    self.fills[(name, cell)] = _hex(colours[row - top][column - left])
+                    note = sheet.range(cell).note  # whether a note exists travels with the values
+                    self.notes[(name, cell)] = None if note is None else await note.get_text()
 
     def fill(self, sheet: str, cell: str) -> str | None:
         return self.fills[self._key(sheet, cell)]
