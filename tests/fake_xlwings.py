@@ -3,6 +3,12 @@
 It behaves as Excel does where it matters to the adapter (numbers come back as floats,
 a leading apostrophe makes text, a HYPERLINK formula shows its text) and records every
 public name the adapter touches, so a test can hold those names against real xlwings.
+
+`remote=True` makes it behave as xlwings' remote engine (xlwings Lite, xlwings Server):
+the values travel with the call, but reading a fill, a formula, a column width or a note's
+text synchronously raises NotImplementedError, as the real engine does (they must be
+fetched with `await rng.get_colors()` / `await note.get_text()`), and `books.open` takes
+the client's JSON, so a path raises TypeError. The desktop engine has no async getters.
 """
 
 from __future__ import annotations
@@ -36,6 +42,14 @@ def _split(ref: str) -> tuple[int, int]:
     return int(m.group(2)), col
 
 
+def _remote_only(what: str, use: str) -> NotImplementedError:
+    return NotImplementedError(f"Reading {what} synchronously isn't supported on this engine. Use '{use}'.")
+
+
+def _lite_only(name: str) -> NotImplementedError:
+    return NotImplementedError(f"{name}() is only supported in xlwings Lite")
+
+
 class Cell:
     def __init__(self) -> None:
         self.value: Any = None
@@ -63,12 +77,19 @@ class Font(_Recording):
 class Note(_Recording):
     XW = "Note"
 
-    def __init__(self, cell: Cell):
-        self._cell = cell
+    def __init__(self, cell: Cell, remote: bool = False):
+        self._cell, self._remote = cell, remote
 
     @property
     def text(self) -> str:
+        if self._remote:
+            raise _remote_only("a note's text", "await mynote.get_text()")
         assert self._cell.note is not None
+        return self._cell.note
+
+    async def get_text(self) -> str | None:
+        if not self._remote:
+            raise _lite_only("get_text")
         return self._cell.note
 
     @text.setter
@@ -93,6 +114,10 @@ class Range(_Recording):
     def _one(self) -> Cell:
         assert self._first == self._last, "a single cell"
         return self._sheet._cells.setdefault(self._first, Cell())
+
+    @property
+    def _remote(self) -> bool:
+        return self._sheet._book._remote
 
     @property
     def row(self) -> int:
@@ -133,6 +158,8 @@ class Range(_Recording):
 
     @property
     def formula(self) -> str:
+        if self._remote:
+            raise _remote_only("formulas", "await myrange.get_formula()")
         return self._one().formula or ""
 
     @formula.setter
@@ -144,7 +171,17 @@ class Range(_Recording):
 
     @property
     def color(self) -> tuple[int, int, int] | None:
+        if self._remote:
+            raise _remote_only("the fill color", "await myrange.get_color()")
         return self._one().color
+
+    async def get_colors(self) -> list[list[tuple[int, int, int] | None]]:
+        if not self._remote:
+            raise _lite_only("get_colors")
+        (r1, c1), (r2, c2) = self._first, self._last
+        cells = self._sheet._cells
+        return [[cells[(r, c)].color if (r, c) in cells else None for c in range(c1, c2 + 1)]
+                for r in range(r1, r2 + 1)]
 
     @color.setter
     def color(self, value: str | None) -> None:
@@ -156,17 +193,19 @@ class Range(_Recording):
 
     @property
     def note(self) -> Note | None:
-        return Note(self._one()) if self._one().note is not None else None
+        return Note(self._one(), self._remote) if self._one().note is not None else None
 
     def add_note(self, text: str) -> Note:
         cell = self._one()
         if cell.note is not None:
             raise ValueError("This cell already has a note")
         cell.note = text
-        return Note(cell)
+        return Note(cell, self._remote)
 
     @property
     def column_width(self) -> float:
+        if self._remote:
+            raise _remote_only("the column width", "await myrange.get_column_width()")
         return self._sheet._widths.get(self._first[1], 8.43)
 
     @column_width.setter
@@ -323,19 +362,22 @@ class Sheets(_Recording):
 class Books(_Recording):
     XW = "Books"
 
-    def __init__(self) -> None:
+    def __init__(self, remote: bool = False) -> None:
         self._opened: list[str] = []
+        self._remote = remote
 
     def open(self, path: str) -> None:
+        if self._remote:  # the remote engine's open() takes the client's JSON
+            raise TypeError("string indices must be integers, not 'str'")
         self._opened.append(path)
 
 
 class App(_Recording):
     XW = "App"
 
-    def __init__(self) -> None:
+    def __init__(self, remote: bool = False) -> None:
         self._alerts: list[tuple[str, str | None, str | None]] = []
-        self._books = Books()
+        self._books = Books(remote)
 
     @property
     def books(self) -> Books:
@@ -350,10 +392,10 @@ class App(_Recording):
 class Book(_Recording):
     XW = "Book"
 
-    def __init__(self, fullname: str = "", name: str = "Book1.xlsx"):
-        self._fullname, self._name = fullname, name
+    def __init__(self, fullname: str = "", name: str = "Book1.xlsx", remote: bool = False):
+        self._fullname, self._name, self._remote = fullname, name, remote
         self._sheets = Sheets(self)
-        self._app = App()
+        self._app = App(remote)
         self._active: str | None = None
 
     @classmethod
@@ -366,7 +408,7 @@ class Book(_Recording):
 
     @property
     def fullname(self) -> str:
-        return self._fullname
+        return self._name if self._remote else self._fullname  # the remote engine knows no folder
 
     @property
     def sheets(self) -> Sheets:
@@ -377,10 +419,11 @@ class Book(_Recording):
         return self._app
 
 
-def open_book(path: Path) -> Book:
-    """The workbook at `path` as Excel would show it: values, solid fills, notes, sheet order."""
+def open_book(path: Path, remote: bool = False) -> Book:
+    """The workbook at `path` as Excel would show it: values, solid fills, notes, sheet order
+    (`remote`: as xlwings' remote engine hands it to a script in xlwings Lite)."""
     wb = openpyxl.load_workbook(path, data_only=True)
-    book = Book(str(path.resolve()), path.name)
+    book = Book(str(path.resolve()), path.name, remote)
     for ws in wb.worksheets:
         sheet = book._sheets.add(ws.title, after=book._sheets._list[-1] if book._sheets._list else None)
         sheet._visible = ws.sheet_state == "visible"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -11,12 +10,12 @@ from pathlib import Path
 
 import xlwings
 from lxml import etree
+from packaging.requirements import Requirement
+from pyopenvba import ExcelFile
 
-from xlplugin import addin
+from xlplugin import __version__, addin, lite
 from xlplugin.cli import main
 from xlplugin.excel import ACTIONS
-
-from fake_xlwings import open_book
 
 CUSTOM_UI = "http://schemas.microsoft.com/office/2006/01/customui"
 
@@ -34,10 +33,15 @@ def test_dry_run_builds_an_addin_whose_buttons_run_the_four_actions(tmp_path, ca
     with zipfile.ZipFile(xlam) as z:
         assert z.testzip() is None
         rels = etree.fromstring(z.read("_rels/.rels"))
-        ui_target = [r.get("Target") for r in rels
-                     if r.get("Type") == "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"]
-        assert ui_target == ["customUI/customUI.xml"]
+        ui_rels = [(r.get("Type"), r.get("Target")) for r in rels if "/ui/extensibility" in r.get("Type")]
         ui = etree.fromstring(z.read("customUI/customUI.xml"))
+        # Each customUI namespace has its own relationship type: 2006/01 goes with the 2006 one
+        # (the 2007 relationship is for the 2009/07 namespace, and Excel ignores a mismatch).
+        matching = {"http://schemas.microsoft.com/office/2006/01/customui":
+                    "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
+                    "http://schemas.microsoft.com/office/2009/07/customui":
+                    "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"}
+        assert ui_rels == [(matching[etree.QName(ui).namespace], "customUI/customUI.xml")]
         assert "xl/vbaProject.bin" in z.namelist()
         workbook = z.read("xl/workbook.xml").decode()
     buttons = ui.findall(f".//{{{CUSTOM_UI}}}button")
@@ -56,6 +60,8 @@ def test_dry_run_builds_an_addin_whose_buttons_run_the_four_actions(tmp_path, ca
     assert f'Public Const XLWINGS_VERSION As String = "{xlwings.__version__}"' in vba
     assert 'Public Const PROJECT_NAME As String = "xlplugin"' in vba
     assert "RibbonMyAddin" not in vba
+    with ExcelFile(str(xlam)) as wb:  # the VBA project is xlplugin's, not the template's MyAddin
+        assert wb.vba_project().name == "xlplugin" and wb.validate() == []
     assert 'name="_xlplugin.conf"' in workbook  # no interpreter given: the config sheet stays inactive
 
 
@@ -90,21 +96,21 @@ def test_install_and_uninstall_put_the_addin_in_xlstart(monkeypatch, tmp_path, c
     assert capsys.readouterr().out.splitlines()[-1] == "The add-in was not installed."
 
 
-def test_lite_files_run_the_same_actions(tmp_path, make_workbook):
-    assert main(["excel", "lite", "-o", str(tmp_path / "lite")]) == 0
+def test_lite_files_are_main_requirements_and_the_wheel(tmp_path):
+    assert main(["excel", "lite", "-o", str(tmp_path / "lite"), "--wheel-url", "https://x.example/w.whl"]) == 0
     requirements = (tmp_path / "lite" / "requirements.txt").read_text()
-    assert re.search(r"^xlplugin==\d+\.\d+\.\d+$", requirements, re.M)
-    spec = importlib.util.spec_from_file_location("lite_main", tmp_path / "lite" / "main.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    book = open_book(make_workbook(edit=lambda wb: wb["Touchpoints"].__setitem__("G5", 9)))
-    module.check(book)
-    assert book.sheets["Touchpoints"].range("G5").note.text.startswith("xlplugin · error [out-of-range]")
-    assert book.app._alerts[-1][0].startswith("1 error")
-    module.priorities(book)
-    assert book._active == "Priorities"
-    clean = open_book(make_workbook())
-    clean._fullname = "Book1"  # Lite: the workbook has no folder
-    data = tmp_path / "data"
-    module.excel.run("deck", clean, folder=data)
-    assert (data / Path(clean.name).with_suffix(".pptx").name).exists()
+    assert re.search(r"^xlplugin @ https://x\.example/w\.whl$", requirements, re.M)
+    wheel = tmp_path / "lite" / lite.wheel_name()
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+        metadata = z.read(f"xlplugin-{__version__}.dist-info/METADATA").decode()
+    assert "xlplugin/lite.py" in names and "xlplugin/resources/journey.schema.json" in names
+    assert not [n for n in names if "__pycache__" in n]
+    # Under Pyodide (Emscripten) the file readers are not required; everywhere else they are.
+    required = [Requirement(line.split(":", 1)[1].strip()) for line in metadata.splitlines()
+                if line.startswith("Requires-Dist:")]
+    pyodide = {"platform_system": "Emscripten", "sys_platform": "emscripten"}
+    under_pyodide = {r.name for r in required if r.marker is None or r.marker.evaluate(pyodide)}
+    assert {"python-calamine", "msoffcrypto-tool"}.isdisjoint(under_pyodide)
+    assert {"openpyxl", "defusedxml", "python-pptx"} <= under_pyodide
+    assert {"python-calamine", "msoffcrypto-tool"} <= {r.name for r in required if r.marker is None or r.marker.evaluate()}

@@ -110,8 +110,10 @@ def test_plan_clears_the_previous_run_and_gives_back_the_users_own_fill_and_note
     assert surface.sheets[REGISTRY] == [["Sheet", "Cell", "Mark", "Before", "Note"]]
 
 
-def _file_view(path: Path) -> dict:
-    wb = openpyxl.load_workbook(path)
+def _file_view(path: Path, data_only: bool = False) -> dict:
+    """What a person sees in the file: marks, notes, hidden sheets, the tool's sheets, the status
+    (`data_only`: formulas as their saved values, as a file saved by a spreadsheet program has)."""
+    wb = openpyxl.load_workbook(path, data_only=data_only)
     view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": []}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":

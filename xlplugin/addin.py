@@ -39,6 +39,13 @@ ADDIN_OPEN = Text("Excel has the add-in open: quit Excel and run this again.",
                   "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")
 
 
+UI_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
+"""The relationship of the ribbon part in the customUI namespace of 2006/01 (Office 2007 and
+later); the 2007 relationship type belongs to the 2009/07 namespace, which Excel 2007 lacks."""
+CUSTOM_UI = "http://schemas.microsoft.com/office/2006/01/customui"
+TEMPLATE_PROJECT = "MyAddin"
+
+
 def ribbon_xml() -> str:
     buttons = "".join(
         f'<button id="{id_}" getLabel="{MODULE}.GetLabel" size="large" '
@@ -46,7 +53,7 @@ def ribbon_xml() -> str:
         for id_, _, _, icon in BUTTONS
     )
     return (
-        '<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">'
+        f'<customUI xmlns="{CUSTOM_UI}">'
         f'<ribbon><tabs><tab id="xlpluginTab" getLabel="{MODULE}.GetLabel">'
         f'<group id="xlpluginGroup" label="xlplugin">{buttons}</group>'
         "</tab></tabs></ribbon></customUI>"
@@ -113,6 +120,35 @@ class Built:
     interpreter: str | None
 
 
+def rename_project(vba_project: bytes, name: str = PROJECT) -> bytes:
+    """The VBA project renamed from the template's MyAddin to `name`: in the dir stream's
+    PROJECTNAME record ([MS-OVBA] 2.3.4.2.1.6) and the PROJECT stream's Name line (2.3.1.6)."""
+    import struct
+
+    from pyopenvba.cfb import CFB
+    from pyopenvba.vba import compress, decompress
+
+    cfb = CFB.from_bytes(vba_project)
+    raw = decompress(cfb.get_stream_in_storage("VBA", "dir"), stream_name="VBA/dir")
+    at, renamed = 0, False
+    while at + 6 <= len(raw):
+        record, size = struct.unpack_from("<HI", raw, at)
+        if record == 0x0009:  # PROJECTVERSION: its size field says 4, but 6 bytes follow
+            size = 6
+        if record == 0x0004:
+            raw = raw[:at] + struct.pack("<HI", 4, len(name)) + name.encode("ascii") + raw[at + 6 + size:]
+            renamed = True
+            break
+        at += 6 + size
+    if not renamed:
+        raise WorkbookError(Text("The add-in template of xlwings has no VBA project name: reinstall xlwings.",
+                                 "Het sjabloon van xlwings heeft geen VBA-projectnaam: installeer xlwings opnieuw."))
+    cfb.write_stream_in_storage("VBA", "dir", compress(raw))
+    project = cfb.get_stream("PROJECT").replace(f'Name="{TEMPLATE_PROJECT}"'.encode(), f'Name="{name}"'.encode())
+    cfb.write_stream("PROJECT", project)
+    return cfb.to_bytes()
+
+
 def _conf_sheet(xml: bytes, interpreter: str | None, platform: str) -> bytes:
     """The config sheet with the interpreter filled in (B1 Windows, B2 macOS)."""
     from lxml import etree
@@ -161,6 +197,11 @@ def build_addin(folder: Path, interpreter: str | None = None, platform: str | No
                 data = src.read(info.filename)
                 if info.filename == "customUI/customUI.xml":
                     data = ribbon_xml().encode("utf-8")
+                elif info.filename == "_rels/.rels":
+                    data = data.replace(b"http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
+                                        UI_RELATIONSHIP.encode())
+                elif info.filename == "xl/vbaProject.bin":
+                    data = rename_project(data)
                 elif info.filename in ("xl/workbook.xml", "docProps/app.xml"):
                     data = data.replace(b"_myaddin.conf", conf.encode())
                 elif info.filename == "xl/worksheets/sheet1.xml":

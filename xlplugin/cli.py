@@ -260,14 +260,14 @@ def cmd_excel(args: argparse.Namespace) -> int:
     Example: xlplugin excel install                  (Windows or macOS, with Excel closed)
              xlplugin excel install --dry-run -o out/ (only build out/xlplugin.xlam)
              xlplugin excel uninstall
-             xlplugin excel lite -o lite/            (Excel on the web: files for xlwings Lite)
+             xlplugin excel lite -o lite/            (Excel on the web: files for xlwings Lite, and the wheel)
     install builds xlplugin.xlam from the add-in that xlwings ships, with this Python as
     its interpreter, and puts it in Excel's XLSTART folder; needs xlplugin[excel].
     """
     if args.action == "lite":
         from .lite import write_lite
 
-        for path in write_lite(Path(args.output or "xlplugin-lite")):
+        for path in write_lite(Path(args.output or "xlplugin-lite"), args.wheel_url):
             _say(f"Wrote {path}")
         return EXIT_OK
     from . import addin
@@ -283,6 +283,30 @@ def cmd_excel(args: argparse.Namespace) -> int:
     built = addin.install()
     _say(f"Installed {built.path} (xlwings {built.xlwings_version}, Python {built.interpreter}).")
     _say("Start Excel: the Journey tab is on the ribbon.")
+    return EXIT_OK
+
+
+def cmd_calc(args: argparse.Namespace) -> int:
+    """Put the Journey menu and toolbar into LibreOffice Calc: Check, Priorities, Deck, New template.
+
+    Example: xlplugin calc install            (as your own user, with LibreOffice closed)
+             xlplugin calc build -o out/      (only build out/xlplugin.oxt)
+             xlplugin calc uninstall
+    The extension runs xlplugin from this Python, which must be the Python version that
+    LibreOffice runs (Linux: the system python3 with python3-uno).
+    """
+    from .calc import extension
+
+    profile = Path(args.profile) if args.profile else None
+    if args.action == "build":
+        _say(f"Built {extension.build_oxt(Path(args.output or '.'))} (not installed)")
+        return EXIT_OK
+    if args.action == "uninstall":
+        removed = extension.uninstall(profile)
+        _say("Removed the Journey menu from LibreOffice." if removed else "The extension was not installed.")
+        return EXIT_OK
+    extension.install(profile)
+    _say("Installed the Journey menu in LibreOffice: start Calc and open a journey workbook.")
     return EXIT_OK
 
 
@@ -378,6 +402,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="install: build the add-in only, do not install it")
     p.add_argument("-o", "--output", metavar="DIR", help="folder for --dry-run or lite (default: . / xlplugin-lite)")
     p.add_argument("--interpreter", metavar="PYTHON", help="--dry-run: the Python the add-in runs (default: none set)")
+    p.add_argument("--wheel-url", metavar="URL", help="lite: where the xlplugin wheel written beside main.py is served")
+
+    p = command("calc", cmd_calc)
+    p.add_argument("action", choices=["install", "uninstall", "build"], help="what to do")
+    p.add_argument("-o", "--output", metavar="DIR", help="build: the folder for xlplugin.oxt (default: .)")
+    p.add_argument("--profile", metavar="DIR", help="install/uninstall: a LibreOffice user profile other than your own")
 
     p = command("demo", cmd_demo)
     p.add_argument(

@@ -13,20 +13,15 @@ exists on the installed xlwings, and the recording fake in the tests implements 
 
 from __future__ import annotations
 
-import os
-import tempfile
-import traceback
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import WorkbookError
+from .buttons import ACTIONS
 from .sheets import NewSheet
-from .text import Lang, Text, normalise_name
+from .text import normalise_name
 
-ACTIONS = ("check", "priorities", "deck", "new")
-"""The ribbon's buttons, by id: each is dispatched by `run`."""
+__all__ = ["ACTIONS", "XLWINGS_NAMES", "LiveBook", "LiveSurface", "XlwingsHost", "run"]
 
 XLWINGS_NAMES = {
     "Book": ("caller", "sheets", "name", "fullname", "app"),
@@ -36,8 +31,9 @@ XLWINGS_NAMES = {
     "Chart": ("delete", "set_x_axis_values", "title", "legend", "category_axis", "value_axis"),
     "ChartLegend": ("visible",),
     "ChartAxis": ("minimum_scale", "maximum_scale", "title"),
-    "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font"),
-    "Note": ("text", "delete"),
+    "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font",
+              "get_colors"),
+    "Note": ("text", "delete", "get_text"),
     "Font": ("bold",),
     "App": ("alert", "books"),
     "Books": ("open",),
@@ -183,142 +179,48 @@ class LiveSurface:
             axis.minimum_scale, axis.maximum_scale, axis.title = spec.low, spec.high, title
 
 
-def _lang(report_lang: Lang | None, book: Any = None) -> Lang:
-    """XLPLUGIN_LANG when set; else the workbook's language (its sheet names tell); else English."""
-    from .layout import JOURNEY
+class XlwingsHost:
+    """The workbook that called, as the host of `xlplugin.buttons`."""
 
-    forced = os.environ.get("XLPLUGIN_LANG", "")[:2].lower()
-    if forced in ("en", "nl"):
-        return forced  # type: ignore[return-value]
-    if report_lang is None and book is not None:
-        try:
-            dutch = normalise_name(JOURNEY.name.nl)
-            report_lang = "nl" if any(normalise_name(s.name) == dutch for s in book.sheets) else None
-        except Exception:  # a workbook that cannot even list its sheets: English it is
-            report_lang = None
-    return report_lang or "en"
+    def __init__(self, book: Any):
+        self.book_ = book
+        self.name = str(book.name)
 
+    def book(self) -> LiveBook:
+        return LiveBook(self.book_)
 
-def _check(book: Any, now: datetime | None) -> tuple[Any, Any, Lang, Any]:
-    from .api import check_and_rank
-    from .plan import apply, make_plan
-    from .workbook.reader import read_book
+    def surface(self) -> LiveSurface:
+        return LiveSurface(self.book_)
 
-    result = read_book(LiveBook(book))  # type: ignore[arg-type]
-    report, priorities = check_and_rank(result, file=book.name)
-    lang = _lang(report.language)
-    apply(make_plan(report, priorities, lang, now or datetime.now()), LiveSurface(book))
-    return result, report, lang, priorities
+    def sheet_names(self) -> list[str]:
+        return [s.name for s in self.book_.sheets]
 
+    def folder(self) -> Path | None:
+        here = Path(str(self.book_.fullname)).parent
+        if not str(self.book_.fullname) or not here.is_absolute() or not here.is_dir():
+            return None  # never saved (Excel shows "Book1"), or Excel on the web
+        return here
 
-def _activate(book: Any, title: Text, lang: Lang) -> None:
-    sheet = LiveSurface(book)._sheet(title.in_(lang))
-    if sheet is not None:
-        sheet.activate()
+    def activate(self, title: str) -> None:
+        sheet = LiveSurface(self.book_)._sheet(title)
+        if sheet is not None:
+            sheet.activate()
 
+    def open(self, path: Path) -> None:
+        self.book_.app.books.open(str(path))
 
-def check(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
-    """Check the workbook, mark its faulty cells and show the Findings sheet."""
-    from .sheets import FINDINGS_TITLE
-
-    _, report, lang, _ = _check(book, now)
-    _activate(book, FINDINGS_TITLE, lang)
-    if not report.findings:
-        return Text("No problems found.", "Geen problemen gevonden.").in_(lang)
-    return (
-        report.headline(lang) + ". "
-        + Text("The cells are coloured and carry a note; the Findings sheet links to each of them.",
-               "De cellen zijn gekleurd en hebben een notitie; het blad Bevindingen linkt naar elk ervan.").in_(lang)
-    )
-
-
-def priorities(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
-    """Check the workbook and show the Priorities sheet with the top gaps in the message."""
-    from .priorities import QUADRANTS
-    from .sheets import PRIORITIES_TITLE
-
-    _, report, lang, ranked = _check(book, now)
-    _activate(book, PRIORITIES_TITLE, lang)
-    lines = [Text("The biggest priority gaps:", "De grootste prioriteiten:").in_(lang)]
-    for p in ranked.touchpoints[:3]:
-        if p.gap is not None:
-            lines.append(f"{p.rank}. {p.id} {p.touchpoint}: {p.gap:.1f} ({QUADRANTS[p.quadrant].in_(lang)})")
-    if len(lines) == 1:
-        lines.append(Text("none yet: fill in importance and rating.",
-                          "nog geen: vul belang en waardering in.").in_(lang))
-    if not report.valid:
-        lines.append(report.headline(lang) + Text(": see the Findings sheet.", ": zie het blad Bevindingen.").in_(lang))
-    return "\n".join(lines)
-
-
-def _folder(book: Any, lang: Lang, folder: str | Path | None = None) -> Path:
-    if folder is not None:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        return Path(folder)
-    here = Path(str(book.fullname)).parent
-    if not str(book.fullname) or not here.is_absolute() or not here.is_dir():
-        raise WorkbookError(Text("Save the workbook first: the deck is written next to it.",
-                                 "Sla de werkmap eerst op: de presentatie komt ernaast te staan."))
-    return here
-
-
-def deck(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
-    """Check the workbook and, without errors, write the deck next to it."""
-    from .api import write_deck
-
-    result, report, lang, _ = _check(book, now)
-    if not report.valid:
-        return report.headline(lang) + ". " + Text(
-            "Fix the errors first (see the Findings sheet); then the deck can be written.",
-            "Los eerst de fouten op (zie het blad Bevindingen); dan kan de presentatie gemaakt worden.").in_(lang)
-    target = _folder(book, lang, folder) / f"{Path(str(book.name)).stem}.pptx"
-    slides = write_deck(result.document, target, lang)
-    return Text(f"The deck is written: {target} ({slides} slides).",
-                f"De presentatie is gemaakt: {target} ({slides} dia's).").in_(lang)
-
-
-def new(book: Any, now: datetime | None = None, folder: str | Path | None = None) -> str:
-    """Write an empty journey template next to the workbook and open it."""
-    from .document import empty_document
-    from .workbook import write_workbook
-
-    lang = _lang(None, book)
-    where = _folder(book, lang, folder)
-    n, target = 1, where / "journey.xlsx"
-    while target.exists():
-        n += 1
-        target = where / f"journey-{n}.xlsx"
-    write_workbook(target, empty_document(lang), lang)
-    book.app.books.open(str(target))
-    return Text(f"A new journey workbook is open: {target}", f"Een nieuwe klantreis-werkmap is geopend: {target}").in_(lang)
-
-
-_DISPATCH: dict[str, Callable[..., str]] = {"check": check, "priorities": priorities, "deck": deck, "new": new}
-TITLE = Text("Journey", "Klantreis")
+    def alert(self, message: str, title: str, mode: str) -> None:
+        self.book_.app.alert(message, title=title, mode=mode)
 
 
 def run(action: str, book: Any = None, now: datetime | None = None, folder: str | Path | None = None) -> str:
     """What a ribbon button does: the action on the calling workbook, its outcome in a message box.
 
     `folder` is where deck and new write (default: beside the workbook, which must be saved)."""
+    from .buttons import run as run_button
+
     if book is None:
         import xlwings as xw
 
         book = xw.Book.caller()
-    lang = _lang(None, book)
-    try:
-        if action not in _DISPATCH:
-            raise WorkbookError(Text(f"Unknown button '{action}': reinstall the add-in (xlplugin excel install).",
-                                     f"Onbekende knop '{action}': installeer de invoegtoepassing opnieuw "
-                                     "(xlplugin excel install)."))
-        message, mode = _DISPATCH[action](book, now, folder), "info"
-    except WorkbookError as exc:
-        message, mode = exc.in_(lang), "critical"
-    except Exception:  # the last guard: a message box, never a traceback
-        log = Path(tempfile.gettempdir()) / "xlplugin-error.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        message = Text(f"Something went wrong that xlplugin did not expect. Save your work; the details are in {log}.",
-                       f"Er ging iets mis dat xlplugin niet verwachtte. Sla je werk op; de details staan in {log}.").in_(lang)
-        mode = "critical"
-    book.app.alert(message, title=TITLE.in_(lang), mode=mode)
-    return message
+    return run_button(action, XlwingsHost(book), now, folder, reinstall="xlplugin excel install")

@@ -1,0 +1,291 @@
+"""The open Calc document over UNO: the reader's book, the plan's surface, and the buttons' host.
+
+Everything here runs inside LibreOffice's own Python, on the document the menu was used in,
+so every value is read as it stands on screen (saved or not) and every change is made by
+Calc itself. Only the document's UNO objects are touched; nothing is imported from `uno`,
+so the module also loads (and is tested) outside LibreOffice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from ..sheets import NewSheet
+from ..text import normalise_name
+
+_CLEAR_ALL = 1023
+"""com.sun.star.sheet.CellFlags: values, dates, text, notes, formulas, formats, objects."""
+_FORMULA_ERROR = 4
+"""com.sun.star.sheet.FormulaResult.ERROR."""
+_DATE = 2
+"""com.sun.star.util.NumberFormat.DATE (DATETIME includes it)."""
+_BOLD = 150.0
+"""com.sun.star.awt.FontWeight.BOLD."""
+_NO_FILL = -1
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+class CalcBook:
+    """The document as the reader's book: sheet titles, and a sheet's cells on request."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.titles = list(doc.Sheets.ElementNames)
+        self._date_keys: dict[int, bool] = {}
+
+    def _is_date(self, key: int) -> bool:
+        if key not in self._date_keys:
+            try:
+                self._date_keys[key] = bool(self.doc.NumberFormats.getByKey(key).Type & _DATE)
+            except Exception:  # a format Calc cannot describe: a plain number
+                self._date_keys[key] = False
+        return self._date_keys[key]
+
+    def _null_date(self) -> datetime:
+        d = self.doc.NullDate
+        return datetime(d.Year, d.Month, d.Day)
+
+    def cells(self, titles: list[str]) -> dict[str, Any]:
+        from ..workbook.cells import Cells
+
+        found = {}
+        for title in titles:
+            sheet = self.doc.Sheets.getByName(title)
+            cursor = sheet.createCursor()
+            cursor.gotoStartOfUsedArea(False)
+            cursor.gotoEndOfUsedArea(True)
+            area = cursor.RangeAddress
+            grid = [list(row) for row in cursor.getDataArray()]
+            # An error value reads as an empty text; the reader wants to see it ("#DIV/0!").
+            errors = cursor.queryFormulaCells(_FORMULA_ERROR).getCells().createEnumeration()
+            while errors.hasMoreElements():
+                cell = errors.nextElement()
+                at = cell.CellAddress
+                grid[at.Row - area.StartRow][at.Column - area.StartColumn] = cell.getString()
+            rows: dict[int, dict[int, Any]] = {}
+            for i, row in enumerate(grid):
+                kept = {}
+                for j, v in enumerate(row):
+                    if v is None or v == "":
+                        continue
+                    if isinstance(v, float):
+                        key = sheet.getCellByPosition(area.StartColumn + j, area.StartRow + i).NumberFormat
+                        if self._is_date(key):
+                            v = (self._null_date() + timedelta(days=v)).replace(microsecond=0)
+                    kept[area.StartColumn + j + 1] = v
+                if kept:
+                    rows[area.StartRow + i + 1] = kept
+            found[title] = Cells(rows=rows)
+        return found
+
+
+class CalcSurface:
+    """The document as a surface for `xlplugin.plan.apply`: Calc makes every change."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+
+    def _sheet(self, name: str) -> Any | None:
+        wanted = normalise_name(name)
+        sheets = self.doc.Sheets
+        for title in sheets.ElementNames:
+            if normalise_name(title) == wanted:
+                return sheets.getByName(title)
+        return None
+
+    def _cell(self, sheet: str, cell: str) -> Any:
+        found = self._sheet(sheet)
+        assert found is not None
+        return found.getCellRangeByName(cell)
+
+    def has_sheet(self, name: str) -> bool:
+        return self._sheet(name) is not None
+
+    def read_rows(self, name: str) -> list[list[object]]:
+        sheet = self._sheet(name)
+        if sheet is None:
+            return []
+        cursor = sheet.createCursor()
+        cursor.gotoStartOfUsedArea(False)
+        cursor.gotoEndOfUsedArea(True)
+        if cursor.RangeAddress.StartRow != 0 or cursor.RangeAddress.StartColumn != 0:
+            return []
+        return [[None if v == "" else v for v in row] for row in cursor.getDataArray()]
+
+    def fill(self, sheet: str, cell: str) -> str | None:
+        found = self._cell(sheet, cell)
+        if found.IsCellBackgroundTransparent:
+            return None
+        return f"{found.CellBackColor & 0xFFFFFF:06X}"
+
+    def set_fill(self, sheet: str, cell: str, colour: str | None) -> None:
+        if colour is not None and colour.startswith("fill:"):
+            return  # a patterned fill recorded by the file route: Calc keeps the mark's colour
+        found = self._cell(sheet, cell)
+        if colour is None:
+            found.CellBackColor = _NO_FILL
+            found.IsCellBackgroundTransparent = True
+        else:
+            found.CellBackColor = int(colour, 16)
+
+    def _annotation_index(self, sheet: str, cell: str) -> int | None:
+        notes = self._sheet(sheet).Annotations  # type: ignore[union-attr]
+        at = self._cell(sheet, cell).CellAddress
+        for i in range(notes.Count):
+            pos = notes.getByIndex(i).Position
+            if pos.Row == at.Row and pos.Column == at.Column:
+                return i
+        return None
+
+    def note(self, sheet: str, cell: str) -> str | None:
+        if self._annotation_index(sheet, cell) is None:
+            return None
+        return self._cell(sheet, cell).Annotation.String
+
+    def set_note(self, sheet: str, cell: str, text: str | None) -> None:
+        index = self._annotation_index(sheet, cell)
+        notes = self._sheet(sheet).Annotations  # type: ignore[union-attr]
+        if index is not None:
+            notes.removeByIndex(index)
+        if text is not None:
+            notes.insertNew(self._cell(sheet, cell).CellAddress, text)
+
+    def set_value(self, sheet: str, cell: str, text: str) -> None:
+        self._cell(sheet, cell).setString(text)  # text stays text: never read as a formula or a date
+
+    def put_sheet(self, sheet: NewSheet, hidden: bool = False) -> None:
+        from ..document import quote_sheet
+
+        sheets = self.doc.Sheets
+        target = next(filter(None, (self._sheet(n) for n in (sheet.title, *sheet.aliases))), None)
+        if target is None:
+            sheets.insertNewByName(sheet.title, sheets.Count)
+            target = sheets.getByName(sheet.title)
+        else:
+            charts = target.Charts
+            for name in charts.ElementNames:  # the chart of an earlier run
+                charts.removeByName(name)
+            target.clearContents(_CLEAR_ALL)
+            if target.Name != sheet.title:
+                target.Name = sheet.title
+        width = max((len(r) for r in sheet.rows), default=0)
+        if width:
+            data = tuple(
+                tuple("" if v is None else float(v) if isinstance(v, int) else v for v in r)
+                + ("",) * (width - len(r))
+                for r in sheet.rows
+            )
+            target.getCellRangeByPosition(0, 0, width - 1, len(data) - 1).setDataArray(data)
+            target.getCellRangeByPosition(0, 0, len(sheet.rows[0]) - 1, 0).CharWeight = _BOLD
+        for link in sheet.links:
+            place = f"{quote_sheet(link.sheet)}!{link.cell}".replace('"', '""')
+            text = link.text.replace('"', '""')
+            target.getCellByPosition(link.column - 1, link.row - 1).setFormula(f'=HYPERLINK("#{place}";"{text}")')
+        columns = target.Columns
+        for i, w in enumerate(sheet.widths):
+            columns.getByIndex(i).Width = round((w * 7 + 5) * 26.46)  # Excel's characters in 1/100 mm
+        if sheet.chart is not None and sheet.chart.points:
+            self._chart(target, sheet)
+        if hidden:
+            target.IsVisible = False
+
+    @staticmethod
+    def _chart(target: Any, sheet: NewSheet) -> None:
+        """Importance against rating as a native XY chart over the ranked table's columns, as
+        the Excel route draws it (the file route's chart also has the quadrant lines)."""
+        import uno  # only inside LibreOffice, where a chart can be made at all
+
+        spec = sheet.chart
+        assert spec is not None
+        last = max(p.row for p in spec.points)
+        anchor = target.getCellByPosition(spec.anchor_column - 1, spec.anchor_row - 1).Position
+        box = uno.createUnoStruct("com.sun.star.awt.Rectangle")
+        box.X, box.Y = anchor.X, anchor.Y
+        box.Width, box.Height = spec.width_columns * 2258, spec.height_rows * 452
+        xs = target.getCellRangeByPosition(spec.x_column - 1, 0, spec.x_column - 1, last - 1).RangeAddress
+        ys = target.getCellRangeByPosition(spec.y_column - 1, 0, spec.y_column - 1, last - 1).RangeAddress
+        target.Charts.addNewByName("xlplugin", box, (xs, ys), True, False)
+        chart = target.Charts.getByName("xlplugin").EmbeddedObject
+        chart.setDiagram(chart.createInstance("com.sun.star.chart.XYDiagram"))
+        chart.HasMainTitle = True
+        chart.Title.String = spec.title
+        chart.HasLegend = False
+        diagram = chart.Diagram
+        no_line = uno.Enum("com.sun.star.drawing.LineStyle", "NONE")
+        diagram.getDataRowProperties(0).LineStyle = no_line  # points only: not a line through the ranking
+        diagram.Wall.FillStyle = uno.Enum("com.sun.star.drawing.FillStyle", "NONE")
+        diagram.HasXAxisTitle = diagram.HasYAxisTitle = True
+        diagram.XAxisTitle.String, diagram.YAxisTitle.String = spec.x_title, spec.y_title
+        for axis in (diagram.XAxis, diagram.YAxis):
+            axis.AutoMin = axis.AutoMax = False
+            axis.Min, axis.Max = spec.low, spec.high
+
+    def activate(self, title: str) -> None:
+        sheet = self._sheet(title)
+        if sheet is not None:
+            self.doc.CurrentController.setActiveSheet(sheet)
+
+
+def document_path(doc: Any) -> Path | None:
+    """Where the document is saved, or None when it never was (or not as a local file)."""
+    url = doc.URL or ""
+    if not url.startswith("file:"):
+        return None
+    return Path(unquote(urlparse(url).path))
+
+
+class CalcHost:
+    """The document whose Journey menu was used, as the host of `xlplugin.buttons`."""
+
+    def __init__(self, doc: Any, ctx: Any):
+        self.doc, self.ctx = doc, ctx
+        saved = document_path(doc)
+        self.name = saved.name if saved else str(doc.Title or "journey")
+        self.messages: list[tuple[str, str, str]] = []
+
+    def book(self) -> CalcBook:
+        return CalcBook(self.doc)
+
+    def surface(self) -> CalcSurface:
+        return CalcSurface(self.doc)
+
+    def sheet_names(self) -> list[str]:
+        return list(self.doc.Sheets.ElementNames)
+
+    def folder(self) -> Path | None:
+        saved = document_path(self.doc)
+        return saved.parent if saved and saved.parent.is_dir() else None
+
+    def activate(self, title: str) -> None:
+        CalcSurface(self.doc).activate(title)
+
+    def open(self, path: Path) -> None:
+        desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        desktop.loadComponentFromURL(path.resolve().as_uri(), "_blank", 0, ())
+
+    def alert(self, message: str, title: str, mode: str) -> None:
+        self.messages.append((message, title, mode))
+        show_message(self.doc, message, title, mode)
+
+
+def show_message(doc: Any, message: str, title: str, mode: str = "info") -> None:
+    """A message box over the document's window (none when there is no window to show it on)."""
+    try:
+        window = doc.CurrentController.Frame.ContainerWindow
+    except Exception:
+        return
+    if window is None:
+        return
+    from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX  # type: ignore[import-not-found]
+
+    box = window.Toolkit.createMessageBox(window, ERRORBOX if mode == "critical" else INFOBOX, 1, title, message)
+    box.execute()
