@@ -252,7 +252,7 @@ def shared_phases(journeys: tuple[JourneySummary, ...]) -> tuple[SharedPhase, ..
 
 
 def _groups(journeys: list[JourneySummary]) -> list[list[JourneySummary]]:
-    """Journeys joined when their titles or their objectives match."""
+    """Journeys joined when their titles or their objectives match (in the same scenario)."""
     parent = list(range(len(journeys)))
 
     def root(i: int) -> int:
@@ -261,12 +261,12 @@ def _groups(journeys: list[JourneySummary]) -> list[list[JourneySummary]]:
             i = parent[i]
         return i
 
-    first: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str, str], int] = {}
     for i, j in enumerate(journeys):
         for kind, value in (("title", j.title), ("objective", j.objective)):
             if not value or not normalise_name(value):
                 continue
-            key = (kind, normalise_name(value))
+            key = (kind, normalise_name(value), j.scenario or "")  # as-is and to-be are no personas of each other
             if key in first:
                 parent[root(i)] = root(first[key])
             else:
@@ -383,7 +383,7 @@ def portfolio_text(portfolio: Portfolio, lang: Lang = "en", top: int | None = 20
             for d in diffs:
                 label = d.name if kind != t("touchpoint", "contactmoment") else f"{d.key} {d.name or ''}"
                 values = "  ".join(f"{num(r, lang)}/{num(e, lang)}" for r, e in zip(d.ratings, d.emotions, strict=True))
-                lines.append(f"  {kind:<13} {label[:36]:<36} {values}   {t('spread', 'verschil')} {num(d.spread, lang)}")
+                lines.append(f"  {kind:<13} {values}   {t('spread', 'verschil')} {num(d.spread, lang):>4}   {label}")
         lines.append(t("  (rating/emotion per persona, in the order above)",
                        "  (waardering/emotie per persona, in de volgorde hierboven)"))
     return "\n".join(lines)
