@@ -135,42 +135,50 @@ def run_each(job: Callable[[str], T], files: Sequence[str], jobs: int | None = N
              progress: Progress | None = None, stopped: Callable[[str], T] | None = None) -> list[T]:
     """`job` on every file, in worker processes (`jobs`, default all cores), at most twice
     as many in flight as there are workers; the results in the order of `files`. `job`
-    must not raise (see `guarded`); `stopped(file)` stands in for a worker that died."""
+    must not raise (see `guarded`). When a worker dies (killed, out of memory), the files
+    that were in flight are read again one by one, each in a process of its own, so only
+    the file that kills its reader gets `stopped(file)`."""
     total = len(files)
     workers = max(1, min(jobs or os.cpu_count() or 1, total))
     results: list[Any] = [None] * total
+    done = 0
+
+    def finish(i: int, value: Any) -> None:
+        nonlocal done
+        results[i], done = value, done + 1
+        if progress:
+            progress(done, total)
+
     if progress:
         progress(0, total)
     if workers == 1:
         for i, file in enumerate(files):
-            results[i] = job(file)
-            if progress:
-                progress(i + 1, total)
+            finish(i, job(file))
         return results
     pending = list(range(total))[::-1]
-    done = 0
+    suspects: list[int] = []
     while pending:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             flight: dict[Future[T], int] = {}
-            try:
-                while pending or flight:
-                    while pending and len(flight) < 2 * workers:
-                        i = pending.pop()
-                        flight[pool.submit(job, files[i])] = i
-                    finished, _ = wait(flight, return_when=FIRST_COMPLETED)
+            while pending or flight:
+                while pending and len(flight) < 2 * workers:
+                    i = pending.pop()
+                    flight[pool.submit(job, files[i])] = i
+                finished, _ = wait(flight, return_when=FIRST_COMPLETED)
+                try:
                     for future in finished:
-                        i = flight.pop(future)
-                        results[i] = future.result()
-                        done += 1
-                        if progress:
-                            progress(done, total)
+                        value = future.result()
+                        finish(flight.pop(future), value)
+                except BrokenProcessPool:
+                    suspects.extend(flight.values())
+                    break
+    for i in sorted(suspects):
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                value = alone.submit(job, files[i]).result()
             except BrokenProcessPool:
-                # A worker died (killed, out of memory): those in flight are lost; the rest go on in a new pool.
-                for i in flight.values():
-                    results[i] = stopped(files[i]) if stopped else None
-                    done += 1
-                if progress:
-                    progress(done, total)
+                value = stopped(files[i]) if stopped else None
+        finish(i, value)
     return results
 
 
