@@ -156,6 +156,10 @@ def test_exit_codes_none_read_and_errors(tmp_path, make_workbook):
     entry = json.loads(result.stdout)["journeys"][0]
     assert entry["valid"] is False and entry["counts"]["error"] >= 1 and entry["error"] is None
 
+    result = run("portfolio", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "overview.xlsx"))
+    assert result.returncode == 2 and not (tmp_path / "overview.xlsx").exists()
+    assert result.stderr == "xlplugin: no overview written: none of the workbooks could be read (see above).\n"
+
     empty = tmp_path / "empty"
     empty.mkdir()
     result = run("portfolio", str(empty))
@@ -176,12 +180,12 @@ def test_text_lists_journeys_gaps_and_shared_phases(folder):
 
 
 def test_workers_keep_the_order_and_a_dying_worker_stops_only_its_own_file():
-    files = [f"f{i}" for i in range(9)]
-    assert run_each(_echo, files, jobs=2) == [f"F{i}" for i in range(9)]
+    files = [f"f{i}" for i in range(40)]  # sent in batches of four
+    assert run_each(_echo, files, jobs=2) == [f"F{i}" for i in range(40)]
     outcomes = run_each(_die_on_f4, files, jobs=2, stopped=lambda f: Outcome(f, error="stopped"))
     assert [o.file for o in outcomes] == files
-    assert outcomes[0].value == "F0" and outcomes[8].value == "F8"
-    assert outcomes[4].error == "stopped"
+    assert [o.file for o in outcomes if o.error] == ["f4"]
+    assert all(o.value == o.file.upper() for o in outcomes if not o.error)
 
 
 def _echo(file: str) -> str:

@@ -143,6 +143,10 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     bar = Bar(Text("workbooks", "werkmappen").in_(message_lang()))
     portfolio = read_portfolio(args.paths, args.jobs, bar, skip=[out] if out else [])
     lang = args.lang or portfolio.language() or message_lang()
+    if out is not None and not portfolio.read:
+        _say(portfolio_text(portfolio, lang, 0))
+        return _fail(Text("no overview written: none of the workbooks could be read (see above).",
+                          "geen overzicht geschreven: geen van de werkmappen was te lezen (zie boven).").in_(lang))
     if out is not None:
         from .portfolio_files import write_overview
 
