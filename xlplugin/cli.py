@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     Example: xlplugin check journey.xlsx
              xlplugin check journey.xlsx --format json --lang nl
-             xlplugin check journeys/ other.xlsx      (one summary per file)
+             xlplugin check a.xlsx b.xlsx journeys/   (one summary per file)
     Exit 0 without errors (warnings allowed), 1 with errors, 2 when the file cannot be read.
     With several files: 1 when any has errors or cannot be read, 2 when none can be read.
     Messages are in the workbook's language unless --lang says otherwise.
@@ -74,7 +74,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
     Example: xlplugin gaps journey.xlsx --top 5
              xlplugin gaps journey.xlsx --format csv > gaps.csv
-             xlplugin gaps journeys/ --top 3          (one ranking per file)
+             xlplugin gaps a.xlsx journeys/ --top 3   (one ranking per file)
     Gap score = 100 x (importance - min)/(max - min) x (max - rating)/(max - min).
     Exit 1 when the workbook has errors (the ranking then rests on what could be read).
     """
@@ -101,9 +101,10 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def _many(args: argparse.Namespace) -> bool:
-    """Several paths (or a folder) given: one summary per file. One file keeps the output it always had."""
+    """Several paths given (folders among them are searched): one summary per file. One path keeps
+    the output and exit codes it always had."""
     paths = args.path
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
+    if len(paths) == 1:
         args.path = paths[0]
         return False
     return True
