@@ -3,6 +3,7 @@
 
     python bench/run.py                 # all sizes, 5 runs each
     python bench/run.py --sizes 10 100 --runs 3
+    python bench/run.py --portfolio 500  # portfolio of 500 journeys of 30 touchpoints against gaps per file
 
 Every run is a fresh process, as a click in Excel is. Prints a table and writes
 bench/results/results.json. No test asserts on these numbers; the README quotes them.
@@ -78,6 +79,63 @@ def waves_workbook(waves: int) -> Path:
         DATA.mkdir(parents=True, exist_ok=True)
         write_workbook(path, journey(1_000, 100, waves if waves > 1 else 0))
     return path
+PORTFOLIO_TOUCHPOINTS = 30
+PERSONAS = ("Sam", "Noor", "Kim", "Lee")
+
+
+def portfolio_journey(k: int) -> dict:
+    """Journey `k` of a portfolio: its own title (shared with journey k + half, for another
+    persona), ratings shifted so that the journeys differ."""
+    doc = journey(PORTFOLIO_TOUCHPOINTS)
+    doc["journey"]["title"] = f"Journey {k % 250}"
+    doc["persona"]["name"] = PERSONAS[k % len(PERSONAS)]
+    for i, tp in enumerate(doc["touchpoints"]):
+        tp["rating"] = 1 + (i * 7 + k) % 5
+    return doc
+
+
+def _write_portfolio_journey(args: tuple[int, str]) -> None:
+    from xlplugin.workbook import write_workbook
+
+    k, folder = args
+    write_workbook(Path(folder) / f"journey-{k:04}.xlsx", portfolio_journey(k))
+
+
+def portfolio_folder(count: int) -> Path:
+    folder = DATA / f"portfolio-{count}"
+    missing = [k for k in range(count) if not (folder / f"journey-{k:04}.xlsx").exists()]
+    if missing:
+        from concurrent.futures import ProcessPoolExecutor
+
+        folder.mkdir(parents=True, exist_ok=True)
+        with ProcessPoolExecutor() as pool:
+            list(pool.map(_write_portfolio_journey, [(k, str(folder)) for k in missing], chunksize=8))
+    return folder
+
+
+def bench_portfolio(count: int) -> dict:
+    """`portfolio` over a folder of `count` journeys (all cores, and one), against `gaps` run on
+    each file one after another (a fresh process each, as a script would)."""
+    py = sys.executable
+    folder = portfolio_folder(count)
+    files = sorted(folder.glob("*.xlsx"))
+    result: dict[str, dict] = {}
+    for name, extra in (("portfolio (all cores)", []), ("portfolio --jobs 1", ["--jobs", "1"])):
+        result[name] = measure([py, "-m", "xlplugin", "portfolio", str(folder), "--format", "json", *extra], 1)
+    result["gaps DIR (all cores)"] = measure([py, "-m", "xlplugin", "gaps", str(folder), "--format", "json"], 1)
+    start = time.perf_counter()
+    peak = 0.0
+    for f in files:
+        peak = max(peak, cold([py, "-m", "xlplugin", "gaps", str(f), "--format", "json"])[1])
+    result["gaps per file, one after another"] = {"median_s": round(time.perf_counter() - start, 3),
+                                                  "peak_mb": round(peak, 1), "runs": 1}
+    base = result["gaps per file, one after another"]["median_s"]
+    print(f"{count} journeys of {PORTFOLIO_TOUCHPOINTS} touchpoints, {os.cpu_count()} cores")
+    print(f"{'command':<34} {'s':>8} {'peak MB':>8} {'speed-up':>9}")
+    for name, m in result.items():
+        m["speedup"] = round(base / m["median_s"], 1)
+        print(f"{name:<34} {m['median_s']:>8.2f} {m['peak_mb']:>8.0f} {m['speedup']:>8.1f}x")
+    return {"journeys": count, "touchpoints": PORTFOLIO_TOUCHPOINTS, "results": result}
 
 
 def cold(command: list[str]) -> tuple[float, float]:
@@ -103,6 +161,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1_000, 10_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-waves", action="store_true", help="skip the 100,000 responses in 1 and 4 waves")
+    parser.add_argument("--portfolio", type=int, metavar="N",
+                        help="only the portfolio case: N journeys of 30 touchpoints (the issue's figure: 500)")
     args = parser.parse_args()
     py = sys.executable
     # Bytecode as an installed package has it (pip compiles at install): an editable checkout
@@ -110,6 +170,14 @@ def main() -> None:
     import xlplugin
 
     compileall.compile_dir(str(Path(xlplugin.__file__).parent), quiet=1)
+    if args.portfolio:
+        figures = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                               "platform": platform.platform()}, "portfolio": bench_portfolio(args.portfolio)}
+        out = HERE / "results" / "portfolio.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+        print(f"wrote {out}")
+        return
     results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
                "sizes": {}}
     print(f"{'touchpoints':>11} {'command':<16} {'median s':>9} {'peak MB':>8} {'ratio to load':>14}")

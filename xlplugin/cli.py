@@ -49,13 +49,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     Example: xlplugin check journey.xlsx
              xlplugin check journey.xlsx --format json --lang nl
+             xlplugin check a.xlsx b.xlsx journeys/   (one summary per file)
     Exit 0 without errors (warnings allowed), 1 with errors, 2 when the file cannot be read.
+    With several files: 1 when any has errors or cannot be read, 2 when none can be read.
     Messages are in the workbook's language unless --lang says otherwise.
     """
     import json
 
     from .api import check_workbook
 
+    if _many(args):
+        return _each_file("check", args)
     report = check_workbook(args.path, args.min_respondents)
     lang = args.lang or report.language or message_lang()
     if args.format == "json":
@@ -70,6 +74,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
     Example: xlplugin gaps journey.xlsx --top 5
              xlplugin gaps journey.xlsx --format csv > gaps.csv
+             xlplugin gaps a.xlsx journeys/ --top 3   (one ranking per file)
     Gap score = 100 x (importance - min)/(max - min) x (max - rating)/(max - min).
     Exit 1 when the workbook has errors (the ranking then rests on what could be read).
     """
@@ -78,6 +83,8 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from .api import gaps_workbook
     from .gaps_output import gaps_csv, gaps_text
 
+    if _many(args):
+        return _each_file("gaps", args)
     gaps = gaps_workbook(args.path, importance=args.importance)
     lang = args.lang or gaps.report.language or message_lang()
     if args.format == "json":
@@ -119,6 +126,67 @@ def cmd_progress(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+def _many(args: argparse.Namespace) -> bool:
+    """Several paths given (folders among them are searched): one summary per file. One path keeps
+    the output and exit codes it always had."""
+    paths = args.path
+    if len(paths) == 1:
+        args.path = paths[0]
+        return False
+    return True
+
+
+def _each_file(kind: str, args: argparse.Namespace) -> int:
+    from .multi import each_file_output
+
+    text, code = each_file_output(kind, args.path, args.format, args.lang, getattr(args, "top", None), args.jobs,
+                                  getattr(args, "importance", None))
+    sys.stdout.write(text)
+    return code
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    """An overview of many journeys: per journey its persona, findings, mean rating and top
+    gaps; the priority gaps of all journeys ranked together; the phases they share side by side;
+    and, for journeys with the same title or objective, where their personas differ.
+
+    Example: xlplugin portfolio journeys/
+             xlplugin portfolio journeys/ extra.xlsx --format json
+             xlplugin portfolio journeys/ -o overview.xlsx     (or -o overview.pptx for a deck)
+    PATHs are workbooks or folders (searched for .xlsx and .xlsm). Workbooks are read in
+    parallel (--jobs, default all cores); a workbook that cannot be read is listed with its
+    reason. Exit 0 when every journey was read without errors, 1 when any has errors or could
+    not be read, 2 when none could be read.
+    """
+    import json
+
+    from .bar import Bar
+    from .portfolio import portfolio_text
+    from .portfolio_load import read_portfolio
+
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in (".xlsx", ".pptx"):
+        return _fail(Text(f"-o {out}: the overview is a workbook (.xlsx) or a deck (.pptx).",
+                          f"-o {out}: het overzicht is een werkmap (.xlsx) of een presentatie (.pptx).").in_(message_lang()))
+    bar = Bar(Text("workbooks", "werkmappen").in_(message_lang()))
+    portfolio = read_portfolio(args.paths, args.jobs, bar, skip=[out] if out else [])
+    lang = args.lang or portfolio.language() or message_lang()
+    if out is not None and not portfolio.read:
+        _say(portfolio_text(portfolio, lang, 0))
+        return _fail(Text("no overview written: none of the workbooks could be read (see above).",
+                          "geen overzicht geschreven: geen van de werkmappen was te lezen (zie boven).").in_(lang))
+    if out is not None:
+        from .portfolio_files import write_overview
+
+        write_overview(portfolio, out, lang, args.template)
+        read = len(portfolio.read)
+        _say(Text(f"Wrote {out}: {len(portfolio.journeys)} journeys ({read} read)",
+                  f"{out} geschreven: {len(portfolio.journeys)} klantreizen ({read} gelezen)").in_(lang))
+    elif args.format == "json":
+        _say(json.dumps(portfolio.to_dict(lang, args.top), indent=2, ensure_ascii=False))
+    else:
+        _say(portfolio_text(portfolio, lang, 20 if args.top is None else args.top))
+    return portfolio.exit_code
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -342,14 +410,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
 
     p = command("check", cmd_check)
-    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("path", nargs="+", help="the journey workbook (.xlsx); several, or folders, for one summary each")
+    p.add_argument("--jobs", type=int, metavar="N", help="several files: read N at a time (default: all cores)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="text for people (default), json for tools")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the workbook's)")
     p.add_argument("--min-respondents", type=int, default=5, metavar="N",
                    help="warn when a rating rests on fewer respondents than N (default 5)")
 
     p = command("gaps", cmd_gaps)
-    p.add_argument("path", help="the journey workbook (.xlsx)")
+    p.add_argument("path", nargs="+", help="the journey workbook (.xlsx); several, or folders, for one ranking each")
+    p.add_argument("--jobs", type=int, metavar="N", help="several files: read N at a time (default: all cores)")
     p.add_argument("--format", choices=["text", "json", "csv"], default="text", help="text (default), json or csv")
     p.add_argument("--top", type=int, metavar="N", help="only the N largest gaps")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the workbook's)")
@@ -362,6 +432,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the date actions are overdue against (default: today)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the text output (default: the workbook's)")
+
+    p = command("portfolio", cmd_portfolio)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="journey workbooks, or folders of them")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the overview as a workbook (.xlsx) or a deck (.pptx)")
+    p.add_argument("--template", metavar="BRAND.pptx", help="-o .pptx: the company's PowerPoint template")
+    p.add_argument("--top", type=int, metavar="N", help="only the N largest gaps across journeys (text: 20)")
+    p.add_argument("--jobs", type=int, metavar="N", help="read N workbooks at a time (default: all cores)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the output (default: the journeys')")
 
     p = command("compare", cmd_compare)
     p.add_argument("as_is", metavar="AS-IS.xlsx", help="the journey today")
