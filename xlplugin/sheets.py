@@ -94,6 +94,10 @@ class NewSheet:
     widths: Sequence[int] = ()
     links: Sequence[Link] = ()
     chart: Scatter | None = None
+    formats: Sequence[str | None] = ()
+    """Number format per column (None: as the value comes), so a column shows one number of decimals."""
+    helper_column: int | None = None
+    """The first column of cells that only feed the chart: hidden, far to the right."""
 
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
@@ -122,6 +126,9 @@ PRIORITY_HEADERS = (
     Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
 )
 PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
+PRIORITY_FORMATS = (None, None, None, None, "0.0", "0.0", "0.0", None, None, None, "0.0", None)
+HELPER_COLUMN = 40
+"""Where the chart's threshold lines and quadrant names are kept: hidden, beyond the chart."""
 YES_NO = (Text("yes", "ja"), Text("no", "nee"))
 
 
@@ -154,7 +161,7 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     scale = priorities.scale
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
     edge = (hi - lo) * 0.04
-    block = len(PRIORITY_HEADERS) + 2 + 11 + 2  # right of the chart
+    block = HELPER_COLUMN
     guides = [
         (Text("Rating threshold", "Drempel waardering").in_(lang), [rt, rt], [lo, hi], True),
         (Text("Importance threshold", "Drempel belang").in_(lang), [lo, hi], [it, it], True),
@@ -177,4 +184,5 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
         len(PRIORITY_HEADERS) + 2,
     )
     other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
-    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, PRIORITY_WIDTHS, (), chart)
+    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, PRIORITY_WIDTHS, (), chart, PRIORITY_FORMATS,
+                    HELPER_COLUMN)

@@ -493,7 +493,26 @@ class PackageSurface:
             self.row_indexes.pop(part, None)
             self.dirty.discard(part)
             self.comments.pop(part, None)
-        self.patch.put(sheet, hidden, self._bold())
+        numbers = {f: self._number_style(f) for f in sheet.formats if f}
+        self.patch.put(sheet, hidden, self._bold(), numbers)
+
+    def _number_style(self, code: str) -> int:
+        """A cell style showing numbers as `code` (e.g. 0.0), added once with its number format."""
+        formats = self.styles.find(f"{M}numFmts")
+        found = None if formats is None else next((f for f in formats if f.get("formatCode") == code), None)
+        if found is not None:
+            fmt_id = int(found.get("numFmtId", "0"))
+        else:
+            if formats is None:
+                formats = etree.Element(f"{M}numFmts")
+                self.styles.insert(0, formats)
+            fmt_id = max([163, *(int(f.get("numFmtId", "0")) for f in formats)]) + 1
+            etree.SubElement(formats, f"{M}numFmt", numFmtId=str(fmt_id), formatCode=code)
+            formats.set("count", str(len(formats)))
+            self.styles_dirty = True
+        xf = etree.Element(f"{M}xf", numFmtId=str(fmt_id), fontId="0", fillId="0", borderId="0", xfId="0",
+                           applyNumberFormat="1")
+        return self._style_index(xf)
 
     def _bold(self) -> int:
         """A style with the workbook's default font in bold, for the header rows (added once)."""

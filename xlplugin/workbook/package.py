@@ -37,24 +37,35 @@ TYPES = {
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def _cell(ref: str, value: str | int | float | None, style: str = "") -> str:
+def _cell(ref: str, value: str | int | float | None, style: str = "", number_style: str = "") -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f'<c r="{ref}"{style}><v>{value}</v></c>'
+        return f'<c r="{ref}"{number_style or style}><v>{value}</v></c>'
     # Inline text: whatever it says, it is never a formula.
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
 
 
-def sheet_xml(sheet: NewSheet, drawing_rid: str | None = None, header_style: int | None = None) -> bytes:
-    """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide."""
+def sheet_xml(
+    sheet: NewSheet, drawing_rid: str | None = None, header_style: int | None = None,
+    number_styles: dict[str, int] | None = None,
+) -> bytes:
+    """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide.
+    `number_styles`: the cell style of each of the sheet's number formats."""
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
     )
+    if sheet.helper_column:
+        cols += f'<col min="{sheet.helper_column}" max="{sheet.helper_column + 15}" width="9" hidden="1"/>'
+    styles = number_styles or {}
+    numbers = [f' s="{styles[f]}"' if f in styles else "" for f in sheet.formats]
     rows = []
     for r, values in enumerate(sheet.rows, start=1):
         style = f' s="{header_style}"' if r == 1 and header_style else ""
-        cells = "".join(_cell(f"{column_letter(c)}{r}", v, style) for c, v in enumerate(values, start=1))
+        cells = "".join(
+            _cell(f"{column_letter(c)}{r}", v, style, numbers[c - 1] if r > 1 and c <= len(numbers) else "")
+            for c, v in enumerate(values, start=1)
+        )
         rows.append(f'<row r="{r}">{cells}</row>')
     links = "".join(
         f'<hyperlink ref="{column_letter(link.column)}{link.row}" '
@@ -184,10 +195,13 @@ class _Patch:
         self.new_override(part, WORKSHEET)
         return part
 
-    def put(self, sheet: NewSheet, hidden: bool = False, header_style: int | None = None) -> None:
+    def put(
+        self, sheet: NewSheet, hidden: bool = False, header_style: int | None = None,
+        number_styles: dict[str, int] | None = None,
+    ) -> None:
         part = self.sheet_part(sheet, hidden)
         if sheet.chart is None:
-            self.parts[part] = sheet_xml(sheet, None, header_style)
+            self.parts[part] = sheet_xml(sheet, None, header_style, number_styles)
             return
         drawing = self.existing_target(part, DRAWING)
         chart = self.existing_target(drawing, CHART) if drawing else None
@@ -197,7 +211,7 @@ class _Patch:
         if chart is None:
             chart = self.free_part(f"{self.folder}/charts", "chart")
             self.new_override(chart, CHART)
-        self.parts[part] = sheet_xml(sheet, "rId1", header_style)
+        self.parts[part] = sheet_xml(sheet, "rId1", header_style, number_styles)
         self.parts[_rels_path(part)] = _rels_xml({"rId1": (DRAWING, posixpath.relpath(drawing, posixpath.dirname(part)))})
         self.parts[drawing] = drawing_xml(sheet.chart, "rId1")
         self.parts[_rels_path(drawing)] = _rels_xml({"rId1": (CHART, posixpath.relpath(chart, posixpath.dirname(drawing)))})
