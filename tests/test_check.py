@@ -102,6 +102,11 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
          ("unknown-touchpoint", "responses", "B2")],
     ),
     "empty-phase": (put("phases", A7="Renewal"), [("empty-phase", "phases", "A7")]),
+    # one mistake, one finding at the cell to fix; its consequences are folded into it
+    "phase deleted": (put("phases", A3=None, B3=None, C3=None), [("unknown-phase", "touchpoints", "B4")]),
+    "phase renamed": (put("phases", A3="Orientatie"), [("unknown-phase", "phases", "A3")]),
+    "ID typed twice over another": (put("touchpoints", A8="H06"), [("duplicate-id", "touchpoints", "A8")]),
+    "ID renamed": (put("touchpoints", A8="H07x"), [("unknown-touchpoint", "touchpoints", "A8")]),
     "unrated-touchpoint": (put("touchpoints", F2=None), [("unrated-touchpoint", "touchpoints", "F2")]),
     "low-respondents": (put("touchpoints", K4=3), [("low-respondents", "touchpoints", "K4")]),
     "low-respondents from responses": (
@@ -169,6 +174,25 @@ def test_min_respondents_is_configurable(make_workbook):
     strict = check_workbook(path, min_respondents=100)
     # H02 (16 respondents), H08 (96), H14 (58) and H15 (58) rest on fewer than 100.
     assert strict.flatten() == [("low-respondents", "Touchpoints", f"K{row}") for row in (3, 9, 15, 16)]
+
+
+def test_one_finding_names_the_rows_it_affects(make_workbook):
+    def run(case):
+        path = make_workbook(example("home-insurance"), "en",
+                             edit=lambda wb: CASES[case][0](wb, lambda key: sheet(key).name.en))
+        [found] = check_workbook(path).findings
+        return found.message.en, found.message.nl
+
+    en, nl = run("phase deleted")
+    assert "'Orientation'" in en and "Touchpoints rows 4, 5 and 6" in en
+    assert "Touchpoints regels 4, 5 en 6" in nl
+    en, _ = run("phase renamed")
+    assert "'Orientatie' in this cell" in en and "renamed" in en
+    en, _ = run("ID typed twice over another")
+    assert "Blueprint rows 16 and 17; Actions row 3 refer to 'H07'" in en
+    en, nl = run("ID renamed")
+    assert "'H07'" in en and "Blueprint rows 16 and 17; Actions row 3" in en and "'H07x' in this cell" in en
+    assert "Blueprint regels 16 en 17; Actions regel 3 verwijzen" in nl
 
 
 GOLDEN = ROOT / "tests" / "golden"
