@@ -58,9 +58,23 @@ def other_language_sheet(key: str) -> Edit:
     return edit
 
 
+def merge(key: str, cells: str) -> Edit:
+    def edit(wb, title):
+        wb[title(key)].merge_cells(cells)
+    return edit
+
+
+def header_over_two_rows(key: str, column: str, above: str, below: str) -> Edit:
+    def edit(wb, title):
+        ws = wb[title(key)]
+        ws.insert_rows(1)
+        ws[f"{column}1"], ws[f"{column}2"] = above, below
+    return edit
+
+
 CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
     "missing-sheet": (delete_sheet("blueprint"), [("missing-sheet", "blueprint", None)]),
-    "missing-column": (put("blueprint", B1=None), [("missing-column", "blueprint", "F1")]),
+    "missing-column": (put("blueprint", B1=None), [("missing-column", "blueprint", "B1")]),  # where it belongs
     "missing-label": (put("journey", A2="Subtitle"), [("missing-label", "journey", None)]),
     "duplicate-sheet": (other_language_sheet("phases"), [("duplicate-sheet", "@other", None)]),
     "duplicate-column": (header_again("touchpoints", "Q1", "rating"), [("duplicate-column", "touchpoints", "Q1")]),
@@ -102,6 +116,14 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
          ("unknown-touchpoint", "responses", "B2")],
     ),
     "empty-phase": (put("phases", A7="Renewal"), [("empty-phase", "phases", "A7")]),
+    # headers that cannot hide a column
+    "merged header hides Rating": (merge("touchpoints", "F1:G1"), [("merged-header", "touchpoints", "F1")]),
+    "header over two rows": (header_over_two_rows("touchpoints", "I", "Moment", "of truth"),
+                             [("split-header", "touchpoints", "I1")]),
+    "values without a header": (put("touchpoints", Q3="call back", Q9="urgent"),
+                                [("unnamed-column", "touchpoints", "Q1")]),
+    "Rating header deleted": (put("touchpoints", G1=None), [("unnamed-column", "touchpoints", "G1")]),
+    "required header deleted": (put("touchpoints", C1=None), [("missing-column", "touchpoints", "C1")]),
     # one mistake, one finding at the cell to fix; its consequences are folded into it
     "phase deleted": (put("phases", A3=None, B3=None, C3=None), [("unknown-phase", "touchpoints", "B4")]),
     "phase renamed": (put("phases", A3="Orientatie"), [("unknown-phase", "phases", "A3")]),

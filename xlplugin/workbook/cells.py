@@ -61,6 +61,8 @@ class Cells:
         """The sheet's XML when it holds formulas: scanned for uncalculated ones on request."""
         self.grid = grid
         self.origin = origin
+        self.merged: list[tuple[int, int, int, int]] = []
+        """Merged ranges as (first row, first column, last row, last column), 1-based."""
 
     @property
     def rows(self) -> dict[int, dict[int, Any]]:
@@ -98,6 +100,12 @@ class Cells:
             end = len(self.grid) if upto is None else max(0, min(len(self.grid), upto - r0 + 1))
             return [r0 + i for i in range(end) if any(v != "" for v in self.grid[i])]
         return sorted(r for r in self.rows if upto is None or r <= upto)
+
+    def width(self) -> int:
+        """The number of the last column that holds something (0 for an empty sheet)."""
+        if self.grid is not None:
+            return self.origin[1] - 1 + max((len(v) for v in self.grid), default=0)
+        return max((c for row in self.rows.values() for c in row), default=0)
 
     def last_row(self) -> int:
         if self.grid is not None:
@@ -218,6 +226,8 @@ class Book:
                 sheet = self._book.get_sheet_by_name(title)
                 start = sheet.start or (0, 0)
                 result[title] = Cells(grid=sheet.to_python(), origin=(start[0] + 1, start[1] + 1))
+                result[title].merged = [(a + 1, b + 1, c + 1, d + 1)
+                                        for (a, b), (c, d) in sheet.merged_cell_ranges or ()]
             with zipfile.ZipFile(self.path) as archive:
                 parts = self._parts
                 names = set(archive.namelist())

@@ -17,6 +17,7 @@ from ..text import Lang, normalise_name
 from ..values import is_blank, parse_value
 from .cells import Book, Cells
 from .guard import inspect_workbook
+from .headers import check_header
 
 HEADER_SCAN_ROWS = 20
 """How far down a table sheet the header row is looked for."""
@@ -128,18 +129,30 @@ class _SheetReader:
                 )
                 continue
             columns[f.key] = c
+        headers = check_header(self.sheet, self.title, self.cells, header, columns, lang)
+        self.findings.extend(headers.findings)
+        columns.update(headers.columns)
         last = max((c for c, v in header_cells.items() if not is_blank(v)), default=0)
-        for f in self.sheet.input_fields:
-            if f.required and f.key not in columns:
-                last += 1
-                self.findings.append(
-                    finding(
-                        "missing-column",
-                        self.title,
-                        f"{column_letter(last)}{header}",
-                        expected=f.name.in_(lang),
-                    )
+        missing = [f for f in self.sheet.input_fields if f.required and f.key not in columns]
+        merged = any(x.code == "merged-header" for x in headers.findings)
+        if len(missing) == 1 and len(headers.unnamed) == 1:
+            # the header of this very column was deleted: one finding, at the cell to type it in
+            self.findings = [x for x in self.findings if x.code != "unnamed-column"]
+            self.findings.append(finding(
+                "missing-column", self.title, f"{column_letter(headers.unnamed[0])}{header}",
+                expected=missing[0].name.in_(lang),
+            ))
+            missing = []
+        for f in [] if merged else missing:  # a merged header is the cause: reported as such
+            last += 1
+            self.findings.append(
+                finding(
+                    "missing-column",
+                    self.title,
+                    f"{column_letter(last)}{header}",
+                    expected=f.name.in_(lang),
                 )
+            )
         place.columns = {k: column_letter(c) for k, c in columns.items()}
         inputs = [(f, columns[f.key]) for f in self.sheet.input_fields if f.key in columns]
         by_column = {c: f for f, c in inputs}
@@ -167,6 +180,8 @@ class _SheetReader:
             columns = [c for _, c, _ in ordered]
             lines = ([row.get(c) for c in columns] if (row := numbered.get(r)) else none for r in visit)
         for r, values in zip(visit, lines, strict=True):
+            if r in headers.not_data:
+                continue
             n = len(values)
             item = {}
             for f, key, j, kind in fields:
@@ -209,6 +224,9 @@ class _SheetReader:
                     )
                 items.append(item)
                 place.rows.append(r)
+        if headers.hiding:  # the fields not read are explained by the header finding
+            unread = [f.key for f in self.sheet.input_fields if f.key not in place.columns]
+            self.reported.update(f"/{self.sheet.key}/{i}/{key}" for i in range(len(items)) for key in unread)
         return items, place
 
 
