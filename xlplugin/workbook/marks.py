@@ -43,6 +43,40 @@ COMMENTS = f"{REL_NS}/comments"
 VML = f"{REL_NS}/vmlDrawing"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+# The parts of a style sheet, in the order the schema wants them, with what an empty one needs.
+_STYLE_ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+                "tableStyles", "colors", "extLst")
+_STYLE_DEFAULTS = {
+    "fonts": ('<font><sz val="11"/><name val="Calibri"/></font>',),
+    "fills": ('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'),
+    "borders": ("<border><left/><right/><top/><bottom/><diagonal/></border>",),
+    "cellStyleXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',),
+    "cellXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',),
+    "cellStyles": ('<cellStyle name="Normal" xfId="0" builtinId="0"/>',),
+}
+
+
+def complete_styles(root: etree._Element) -> bool:
+    """Give a style sheet the fonts, fills, borders and cell styles every cell style refers
+    to, where it lacks them (an empty cellXfs, no fills...); True when something was added."""
+    added = False
+    for name, defaults in _STYLE_DEFAULTS.items():
+        element = root.find(f"{M}{name}")
+        if element is None:
+            element = etree.Element(f"{M}{name}")
+            later = _STYLE_ORDER[_STYLE_ORDER.index(name) + 1:]
+            follower = next((e for e in root if etree.QName(e).localname in later), None)
+            if follower is None:
+                root.append(element)
+            else:
+                follower.addprevious(element)
+        if len(element) == 0:
+            for xml in defaults:
+                element.append(etree.fromstring(f'<w xmlns="{MAIN_NS}">{xml}</w>')[0])
+            element.set("count", str(len(element)))
+            added = True
+    return added
 AUTHOR = "xlplugin"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
@@ -97,6 +131,53 @@ def _vml_shape(shape_id: int, row: int, col: int, lines: int) -> str:
     )
 
 
+_SHAPE_ID = re.compile(r'\bid="_x0000_s(\d+)"')
+_IDMAP = re.compile(r'(<(?:[\w-]+:)?idmap\b[^>]*?\bdata=")([^"]*)(")')
+BLOCK = 1024
+"""VML shape ids come in blocks of 1024: a drawing's o:idmap lists the blocks its ids use."""
+
+
+def _blocks(vml: str, old: str) -> str:
+    """The o:idmap data of a drawing: the blocks of the shape ids it holds (the old ones if it holds none)."""
+    blocks = sorted({int(n) // BLOCK for n in _SHAPE_ID.findall(vml)})
+    return ",".join(str(b) for b in blocks) if blocks else old
+
+
+class ShapeIds:
+    """Note shape ids for the whole package: new ones continue after the highest id in any
+    drawing, in a block no other drawing claims, so no id is used twice (Excel repairs a
+    workbook whose drawings share ids)."""
+
+    def __init__(self, drawings: dict[str, str]):
+        self.highest = 0
+        self.owner: dict[int, str] = {}
+        for part, vml in drawings.items():
+            ids = [int(n) for n in _SHAPE_ID.findall(vml)]
+            self.highest = max([self.highest, *ids])
+            claimed = {i // BLOCK for i in ids}
+            for m in _IDMAP.finditer(vml):
+                claimed |= {int(b) for b in re.findall(r"\d+", m.group(2))}
+            for block in claimed:
+                self.owner.setdefault(block, part)
+
+    def new_block(self, part: str) -> int:
+        """A block no drawing uses yet, for a new drawing `part`."""
+        block = max([0, self.highest // BLOCK, *self.owner]) + 1
+        self.owner[block] = part
+        return block
+
+    def next_id(self, part: str) -> int:
+        """The next shape id for a note in the drawing `part`."""
+        candidate = max(self.highest + 1, BLOCK + 1)
+        if candidate % BLOCK == 0:
+            candidate += 1
+        if self.owner.get(candidate // BLOCK, part) != part:
+            candidate = self.new_block(part) * BLOCK + 1
+        self.owner[candidate // BLOCK] = part
+        self.highest = candidate
+        return candidate
+
+
 class _Comments:
     """The notes of one sheet: its comments part and the VML drawing that shows them."""
 
@@ -105,8 +186,8 @@ class _Comments:
         patch = surface.patch
         self.part = surface.target(sheet_part, COMMENTS)
         self.vml_part = surface.target(sheet_part, VML)
-        self.root = etree.fromstring(patch.zip.read(self.part), _PARSER) if self.part else None
-        self.vml = patch.zip.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
+        self.root = etree.fromstring(patch.read(self.part), _PARSER) if self.part else None
+        self.vml = patch.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
         self.by_ref: dict[str, etree._Element] = {}
         if self.root is not None:
             for c in self.root.iter(f"{M}comment"):
@@ -166,28 +247,19 @@ class _Comments:
         t.text = text
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         row, col = _split(cell)
-        self.surface.shape_id += 1
-        shape = _vml_shape(self.surface.shape_id, row, col, text.count("\n") + 1)
+        shape = _vml_shape(self.surface.shapes.next_id(self.vml_part or ""), row, col, text.count("\n") + 1)
         at = self.vml.rfind("</xml>")
         self.vml = self.vml[:at] + shape + self.vml[at:] if at >= 0 else self.vml + shape
         self.dirty = True
 
     def _create(self) -> None:
         surface, patch = self.surface, self.surface.patch
-        folder = posixpath.dirname(posixpath.dirname(self.sheet_part)) or "xl"
-        self.part = patch.free_part(folder, "comments")
-        n = 1
-        while f"{folder}/drawings/vmlDrawing{n}.vml" in patch.taken:
-            n += 1
-        self.vml_part = f"{folder}/drawings/vmlDrawing{n}.vml"
-        patch.taken.add(self.vml_part)
+        self.part = patch.free_part(patch.folder, "comments")
+        self.vml_part = patch.free_part(patch.under("drawings"), "vmlDrawing", "vml")
         self.root = etree.fromstring(f'<comments xmlns="{MAIN_NS}"><authors/><commentList/></comments>'.encode())
-        self.vml = VML_HEAD.format(block=1000 + n)
-        patch.content_types = _insert_before_close(
-            patch.content_types, "Types",
-            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{self.part}" ContentType="{COMMENTS_TYPE}"/>',
-        )
-        if not re.search(rb'Extension="vml"', patch.content_types, re.I):
+        self.vml = VML_HEAD.format(block=surface.shapes.new_block(self.vml_part))
+        patch.add_content_type(self.part, COMMENTS_TYPE)
+        if not patch.has_content_type(self.vml_part):
             patch.content_types = _insert_before_close(
                 patch.content_types, "Types",
                 f'<Default xmlns="{CONTENT_TYPES_NS}" Extension="vml" ContentType="{VML_TYPE}"/>',
@@ -207,6 +279,8 @@ class _Comments:
 
     def write(self) -> None:
         self._drop_shapes()
+        if self.dirty and self.vml is not None:
+            self.vml = _IDMAP.sub(lambda m: m.group(1) + _blocks(self.vml or "", m.group(2)) + m.group(3), self.vml, 1)
         if self.dirty and self.part and self.vml_part and self.root is not None and self.vml is not None:
             self.surface.patch.parts[self.part] = _part(self.root)
             self.surface.patch.parts[self.vml_part] = self.vml.encode("utf-8")
@@ -224,21 +298,33 @@ class PackageSurface:
         self.row_indexes: dict[str, dict[int, etree._Element]] = {}
         self.row_numbers: dict[str, list[int]] = {}
         self.xf_keys: dict[tuple[object, ...], int] | None = None
-        self.shape_id = 3072
+        self.shapes = ShapeIds({name: self.patch.zip.read(name).decode("utf-8", "replace")
+                                for name in self.patch.names if name.lower().endswith(".vml")})
         styles = self.target(self.patch.workbook, STYLES)
-        if styles is None:
-            raise KeyError("styles")
+        self.styles_dirty = False
+        if styles is None or styles not in self.patch.names:  # a package without a styles part gets one
+            styles = self.patch.under("styles.xml")  # where other programs look for it (openpyxl only there)
+            if styles.lower() in self.patch.taken_lower():
+                styles = self.patch.free_part(self.patch.folder, "styles")
+            self.patch.taken.add(styles)
+            self.patch.add_content_type(styles, STYLES_TYPE)
+            self.patch.workbook_rels = _insert_before_close(
+                self.patch.workbook_rels, "Relationships",
+                f'<Relationship xmlns="{PKG_REL_NS}" Id="rIdXlpStyles" Type="{STYLES}" '
+                f'Target="{posixpath.relpath(styles, self.patch.folder or ".")}"/>',
+            )
+            self.styles = etree.fromstring(f'<styleSheet xmlns="{MAIN_NS}"/>'.encode())
+            self.styles_dirty = True
+        else:
+            self.styles = etree.fromstring(self.patch.read(styles), _PARSER)
         self.styles_part = styles
-        self.styles = etree.fromstring(self.patch.zip.read(styles), _PARSER)
+        self.styles_dirty |= complete_styles(self.styles)
         self.xfs = self.styles.find(f"{M}cellXfs")
         self.fills = self.styles.find(f"{M}fills")
-        if self.xfs is None or self.fills is None:
-            raise KeyError("cellXfs")
-        self.styles_dirty = False
         shared = self.target(self.patch.workbook, SHARED)
         self.shared: list[str] = []
-        if shared:
-            for si in etree.fromstring(self.patch.zip.read(shared), _PARSER).iter(f"{M}si"):
+        if shared and shared in self.patch.names:
+            for si in etree.fromstring(self.patch.read(shared), _PARSER).iter(f"{M}si"):
                 self.shared.append("".join(t.text or "" for t in si.iter(f"{M}t")))
 
     # -- the package -------------------------------------------------------------------
@@ -247,11 +333,11 @@ class PackageSurface:
         rels = self._rels(part)
         for r in rels:
             if r.get("Type") == kind and r.get("TargetMode") != "External":
-                return _resolve(part, r.get("Target", ""))
+                return self.patch.real(_resolve(part, r.get("Target", "")))
         return None
 
     def _rels(self, part: str) -> etree._Element:
-        path = _rels_path(part)
+        path = self.patch.real(_rels_path(part))
         if path not in self.rels:
             data = self.patch.parts.get(path) or (self.patch.zip.read(path) if path in self.patch.names else None)
             self.rels[path] = (etree.fromstring(data, _PARSER) if data
@@ -274,12 +360,12 @@ class PackageSurface:
             if normalise_name(entry.get("name", "")) == wanted:
                 rid = entry.get(f"{{{REL_NS}}}id")
                 target = self.patch.rels.get(rid)
-                return _resolve(self.patch.workbook, target) if target else None
+                return self.patch.real(_resolve(self.patch.workbook, target)) if target else None
         return None
 
     def sheet_tree(self, part: str) -> etree._Element:
         if part not in self.trees:
-            data = self.patch.parts.get(part) or self.patch.zip.read(part)
+            data = self.patch.parts.get(part) or self.patch.read(part)
             self.trees[part] = etree.fromstring(data, _PARSER)
         return self.trees[part]
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
+from ..errors import WorkbookError
 from ..findings import Finding, finding
 from ..layout import DATA_SHEETS, Field, Sheet
-from ..text import Lang, normalise_name
+from ..text import Lang, Text, normalise_name
 from ..values import is_blank, parse_value
 from .cells import Book, Cells
 from .guard import inspect_workbook
@@ -271,9 +272,27 @@ def read_workbook(path: str | Path) -> ReadResult:
 
 
 
+JOURNEY_KEYS = {"journey", "persona", "phases", "touchpoints", "blueprint", "actions"}
+"""A workbook with none of these sheets is not a journey workbook (DESIGN.md, v1.1)."""
+
+
+def _not_a_journey(path: object) -> WorkbookError:
+    name = f"'{Path(str(path)).name}'" if path else "This workbook"
+    sheets_en = ", ".join(s.name.en for s in DATA_SHEETS if s.key in JOURNEY_KEYS)
+    sheets_nl = ", ".join(s.name.nl for s in DATA_SHEETS if s.key in JOURNEY_KEYS)
+    return WorkbookError(Text(
+        f"{name} is not a journey workbook (it has none of the sheets {sheets_en}): "
+        "start one with 'xlplugin new journey.xlsx'.",
+        f"{name if path else 'Deze werkmap'} is geen klantreiswerkmap (er staat geen van de bladen {sheets_nl} in): "
+        "begin er een met 'xlplugin new klantreis.xlsx --lang nl'.",
+    ))
+
+
 def read_book(book: Book) -> ReadResult:
     """Read a journey workbook from any book that gives its sheet titles and cells: the open
     workbook in Excel (through xlwings) gets the same findings as a file with its values."""
     titles, findings, lang = _match_sheets(book.titles)
+    if not JOURNEY_KEYS & set(titles):
+        raise _not_a_journey(getattr(book, "path", None))
     document, locator, reported = _read_sheets(titles, book, lang, book.titles, findings)
     return ReadResult(document, locator, findings, reported)
