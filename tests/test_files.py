@@ -272,3 +272,54 @@ def test_note_shapes_continue_after_the_notes_excel_numbered(tmp_path):
         for name, (ids, blocks) in drawings.items():
             assert {i // 1024 for i in ids} <= blocks, name  # each idmap matches the ids it uses
     assert "_x0000_s3073" in entries(first.path)[vml[0]].decode()  # Anna's note kept its id
+
+
+# -- memory: annotate pays for what it changes, not for the sheets it leaves alone --------
+
+RAW_ROWS = 500_000
+
+
+def with_raw_sheet(tmp_path: Path, rows: int) -> Path:
+    """A journey workbook with a raw-data sheet of `rows` rows, written straight as XML."""
+    base = faulty(tmp_path, "base.xlsx")
+    target = tmp_path / "raw.xlsx"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+    repack(base, target, edit={
+        "xl/workbook.xml": lambda d: d.replace(
+            b"</sheets>", f'<sheet xmlns:r="{rel}" name="Raw data" sheetId="77" r:id="rIdRaw"/></sheets>'.encode()),
+        "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"</Relationships>", (
+            f'<Relationship Id="rIdRaw" Type="{rel}/worksheet" Target="/xl/worksheets/raw.xml"/>'
+            "</Relationships>").encode()),
+        "[Content_Types].xml": lambda d: d.replace(
+            b"</Types>", f'<Override PartName="/xl/worksheets/raw.xml" ContentType="{sheet_type}"/></Types>'.encode()),
+    })
+    with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as z, z.open("xl/worksheets/raw.xml", "w",
+                                                                          force_zip64=True) as w:
+        w.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        for start in range(1, rows + 1, 10_000):
+            w.write("".join(f'<row r="{r}"><c r="A{r}"><v>{r * 7 % 1000}</v></c><c r="B{r}" t="inlineStr"><is>'
+                            f"<t>x{r % 97}</t></is></c></row>"
+                            for r in range(start, min(rows, start + 9_999) + 1)).encode())
+        w.write(b"</sheetData></worksheet>")
+    return target
+
+
+def peak_mb(code: str) -> float:
+    """The peak memory (MB) of a fresh Python process running `code`."""
+    run = subprocess.run([sys.executable, "-c", code + "\nimport resource\n"
+                          "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
+                         capture_output=True, text=True, check=True)
+    return int(run.stdout.split()[-1]) / 1024
+
+
+def test_annotate_memory_is_bounded_by_what_it_changes(tmp_path):
+    path = with_raw_sheet(tmp_path, RAW_ROWS)
+    with zipfile.ZipFile(path) as z:
+        raw = z.getinfo("xl/worksheets/raw.xml").file_size
+    assert raw > 40 * 2**20  # the untouched sheet is larger than all that annotate may use
+    start = peak_mb("import xlplugin.api, xlplugin.workbook.marks, xlplugin.plan, lxml.etree")
+    used = peak_mb(f"from xlplugin.api import annotate_workbook\nannotate_workbook({str(path)!r})") - start
+    assert used < 40, f"annotate used {used:.0f} MB more than its imports over a {raw / 2**20:.0f} MB sheet"
+    with zipfile.ZipFile(path) as before, zipfile.ZipFile(tmp_path / "raw.checked.xlsx") as after:
+        assert after.getinfo("xl/worksheets/raw.xml").CRC == before.getinfo("xl/worksheets/raw.xml").CRC
