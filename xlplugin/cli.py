@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .commandline import HelpfulParser, quote_path, warn
 from .errors import WorkbookError
 from .text import LANGUAGES, Lang, Text
 
@@ -110,6 +111,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _say(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
     else:
         _say(comparison.text(lang))
+    warn(list(comparison.warnings), lang)
     bad = [r for r in (report_a, report_b) if not r.valid]
     for r in bad:
         print(f"xlplugin: {r.headline(lang)} in {r.file}; run 'xlplugin check {r.file}' to see where.", file=sys.stderr)
@@ -160,12 +162,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     if not exported.valid:
-        problems = len(exported.schema_errors) + sum(f.severity == "error" for f in exported.findings)
-        print(
-            f"xlplugin: {problems} problem(s) in {args.path}: the JSON holds what could be read. "
-            f"Run 'xlplugin check {args.path}' to see where.",
-            file=sys.stderr,
-        )
+        n, shown = exported.errors or 1, quote_path(args.path)
+        print("xlplugin: " + Text(
+            f"{n} {'error' if n == 1 else 'errors'} in {shown}: the JSON holds what could be read. "
+            f"Run 'xlplugin check {shown}' to see where.",
+            f"{n} {'fout' if n == 1 else 'fouten'} in {shown}: de JSON bevat wat gelezen kon worden. "
+            f"Voer 'xlplugin check {shown}' uit om te zien waar.",
+        ).in_(message_lang()), file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -191,7 +194,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .api import run_demo
     from .gaps_output import gaps_text
 
-    demo = run_demo(args.dir, args.example)
+    demo = run_demo(args.dir, args.example, args.force)
     lang = demo.report.language or "en"
     _say(f"xlplugin demo: example '{demo.example}'")
     _say(f"  workbook: {demo.workbook}")
@@ -258,12 +261,14 @@ def cmd_excel(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
     from .examples import DEMO_EXAMPLE, EXAMPLES
 
-    parser = argparse.ArgumentParser(
+    parser = HelpfulParser(
         prog="xlplugin",
         description="Customer journey maps and service blueprints kept in Excel.",
     )
+    parser.add_argument("--version", action="version", version=f"xlplugin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -347,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--example", metavar="NAME", choices=list(EXAMPLES), default=DEMO_EXAMPLE, help=f"one of: {examples}"
     )
+    p.add_argument("--force", action="store_true", help="replace the demo's files from an earlier run")
     return parser
 
 

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import WorkbookError
+from ..errors import WorkbookError, quote_path
 from ..text import Text
 
 
@@ -30,7 +30,7 @@ def atomic_save(path: Path, save: Callable[[str], object]) -> Path:
     """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise WorkbookError(Text(f"The folder {folder} does not exist.", f"De map {folder} bestaat niet."))
+        raise WorkbookError(Text(f"The folder {quote_path(folder)} does not exist.", f"De map {quote_path(folder)} bestaat niet."))
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
     os.close(fd)
@@ -41,8 +41,8 @@ def atomic_save(path: Path, save: Callable[[str], object]) -> Path:
     except PermissionError as exc:
         raise WorkbookError(
             Text(
-                f"Cannot write {path}: it is open in another program or read-only. Close it and try again.",
-                f"Kan {path} niet schrijven: het is geopend in een ander programma of alleen-lezen. Sluit het en probeer opnieuw.",
+                f"Cannot write {quote_path(path)}: it is open in another program or read-only. Close it and try again.",
+                f"Kan {quote_path(path)} niet schrijven: het is geopend in een ander programma of alleen-lezen. Sluit het en probeer opnieuw.",
             )
         ) from exc
     finally:
