@@ -89,3 +89,21 @@ def test_compare_warns_about_unrelated_or_swapped_journeys(tmp_path):
     assert "share no touchpoint ID" in unrelated.stderr or "geen enkele contactmoment-ID" in unrelated.stderr
     swapped = run("compare", str(to_be), str(as_is))
     assert "(as-is first)" in swapped.stderr or "(huidig eerst)" in swapped.stderr  # the example is Dutch
+
+
+def test_the_benchmark_counts_each_process_its_own_memory():
+    """A child forked from a large parent is not charged for the parent's memory."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ballast = bytearray(300 * 2**20)  # the benchmark holds large workbooks in memory
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    _, small = bench.cold([sys.executable, "-c", "pass"])
+    _, large = bench.cold([sys.executable, "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"])
+    del ballast
+    assert small < 60, small
+    assert 200 < large < 300, large
