@@ -95,6 +95,14 @@ VML_HEAD = (
 )
 
 
+def _number(text: str | None) -> int:
+    """An index attribute as a number: 0 when it is missing or empty (s="" is written by some programs)."""
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
 def _part(root: etree._Element) -> bytes:
     """A package part's bytes, with the declaration Excel writes."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -456,17 +464,17 @@ class PackageSurface:
     def _default_style(self, part: str, row: etree._Element | None, col_no: int) -> int:
         """The style an empty cell shows: its row's (when set) or its column's."""
         if row is not None and row.get("customFormat") in ("1", "true") and row.get("s"):
-            return int(row.get("s", "0"))
+            return _number(row.get("s"))
         cols = self.sheet_tree(part).find(f"{M}cols")
         for col in [] if cols is None else cols:
-            if int(col.get("min", "0")) <= col_no <= int(col.get("max", "0")):
-                return int(col.get("style", "0"))
+            if _number(col.get("min")) <= col_no <= _number(col.get("max")):
+                return _number(col.get("style"))
         return 0
 
     def _style(self, part: str, ref: str) -> int:
         row, cell = self._cell(part, ref, create=False)
         if cell is not None:
-            return int(cell.get("s", "0"))
+            return _number(cell.get("s"))
         return self._default_style(part, row, _split(ref)[1])
 
     # -- the Surface ---------------------------------------------------------------------------
@@ -499,7 +507,7 @@ class PackageSurface:
         part = self.part_of(sheet)
         assert part is not None
         index = self._style(part, cell)
-        fill_id = int(self.xfs[index].get("fillId", "0")) if index < len(self.xfs) else 0
+        fill_id = _number(self.xfs[index].get("fillId")) if index < len(self.xfs) else 0
         if fill_id >= len(self.fills):
             return None
         pattern = self.fills[fill_id].find(f"{M}patternFill")
@@ -539,7 +547,7 @@ class PackageSurface:
             fill_id = self._solid(colour)
         base = self._style(part, cell)
         original = self.xfs[base] if base < len(self.xfs) else self.xfs[0]
-        if int(original.get("fillId", "0")) == fill_id:
+        if _number(original.get("fillId")) == fill_id:
             return
         wanted = copy.deepcopy(original)
         wanted.set("fillId", str(fill_id))
@@ -587,12 +595,12 @@ class PackageSurface:
         formats = self.styles.find(f"{M}numFmts")
         found = None if formats is None else next((f for f in formats if f.get("formatCode") == code), None)
         if found is not None:
-            fmt_id = int(found.get("numFmtId", "0"))
+            fmt_id = _number(found.get("numFmtId"))
         else:
             if formats is None:
                 formats = etree.Element(f"{M}numFmts")
                 self.styles.insert(0, formats)
-            fmt_id = max([163, *(int(f.get("numFmtId", "0")) for f in formats)]) + 1
+            fmt_id = max([163, *(_number(f.get("numFmtId")) for f in formats)]) + 1
             etree.SubElement(formats, f"{M}numFmt", numFmtId=str(fmt_id), formatCode=code)
             formats.set("count", str(len(formats)))
             self.styles_dirty = True
