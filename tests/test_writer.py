@@ -9,6 +9,7 @@ import pytest
 from xlplugin.api import new_workbook
 from xlplugin.errors import WorkbookError
 from xlplugin.workbook import read_workbook, write_workbook
+from xlplugin.workbook.writer import LIVE_ROWS
 
 
 @pytest.fixture(scope="module", params=["en", "nl"])
@@ -103,15 +104,15 @@ def test_gap_and_quadrant_are_live_formulas_with_formatting(template):
     rules = [rule for rng in touch.conditional_formatting for rule in rng.rules]
     assert {r.type for r in rules} == {"expression", "colorScale"}
     # every row a person may reach has the formulas and the formatting, not just the first 21
-    assert touch.cell(1000, gap + 1).value == row2[gap]
-    assert touch.cell(1000, quad + 1).value == row2[quad]
-    assert all(str(rng.sqref).endswith("1000") for rng in touch.conditional_formatting)
+    assert touch.cell(LIVE_ROWS, gap + 1).value == row2[gap]
+    assert touch.cell(LIVE_ROWS, quad + 1).value == row2[quad]
+    assert all(str(rng.sqref).endswith(str(LIVE_ROWS)) for rng in touch.conditional_formatting)
 
 
 def test_computed_columns_are_calculated_columns_excel_fills_into_new_rows(template):
     lang, wb = template
     table = wb[NAMES[lang][4]].tables["tblTouchpoints"]
-    assert table.ref.endswith("1000")
+    assert table.ref.endswith(str(LIVE_ROWS))
     formulas = {c.name: c.calculatedColumnFormula for c in table.tableColumns}
     gap, quad = ("Gap score", "Quadrant") if lang == "en" else ("Gapscore", "Kwadrant")
     assert "[#This Row]" in formulas[gap].attr_text and "[#This Row]" in formulas[quad].attr_text

@@ -43,7 +43,7 @@ from .safe import atomic_save
 
 VALIDATION_ROWS = 1000
 """How far down a table sheet the dropdowns and number checks reach."""
-LIVE_ROWS = 1000
+LIVE_ROWS = 500
 """How far down the Touchpoints table reaches with its live formulas: LibreOffice does not
 fill a table's calculated column into new rows as Excel does, so the rows are there already."""
 CENTRED = ("scale", "boolean", "integer", "number")
