@@ -64,11 +64,16 @@ def merge(key: str, cells: str) -> Edit:
     return edit
 
 
-def header_over_two_rows(key: str, column: str, above: str, below: str) -> Edit:
+def header_over_two_rows(key: str, column: str, above: str, below: str, at: int = 1) -> Edit:
+    """The header of `column` split over rows `at` and `at + 1` (a row is inserted for it)."""
     def edit(wb, title):
         ws = wb[title(key)]
-        ws.insert_rows(1)
-        ws[f"{column}1"], ws[f"{column}2"] = above, below
+        ws.insert_rows(at)
+        if at == 2:  # the rest of the header stays in row 1
+            ws[f"{column}1"] = above
+            ws[f"{column}2"] = below
+        else:
+            ws[f"{column}1"], ws[f"{column}2"] = above, below
     return edit
 
 
@@ -120,6 +125,8 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
     "merged header hides Rating": (merge("touchpoints", "F1:G1"), [("merged-header", "touchpoints", "F1")]),
     "header over two rows": (header_over_two_rows("touchpoints", "I", "Moment", "of truth"),
                              [("split-header", "touchpoints", "I1")]),
+    "header continued in the row below": (header_over_two_rows("touchpoints", "I", "Moment of", "truth", at=2),
+                                          [("split-header", "touchpoints", "I2")]),
     "values without a header": (put("touchpoints", Q3="call back", Q9="urgent"),
                                 [("unnamed-column", "touchpoints", "Q1")]),
     "Rating header deleted": (put("touchpoints", G1=None), [("unnamed-column", "touchpoints", "G1")]),
