@@ -36,7 +36,7 @@ def run(capsys, *args: str) -> tuple[int, str]:
     took = time.perf_counter() - start
     err = capsys.readouterr().err
     assert code in (0, 1, 2), (args, code, err)
-    assert "Traceback" not in err and "unexpected error" not in err, (args, err)
+    assert not any(w in err for w in ("Traceback", "unexpected error", "onverwachte fout")), (args, err)
     assert took < SECONDS_PER_COMMAND, (args, took)
     if code == 2:
         assert len(err.strip().splitlines()) == 1, err  # one sentence that says what to do

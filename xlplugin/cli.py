@@ -139,7 +139,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
               f"({outcome.notes} notities)").in_(lang) + (Text(f"; {len(outcome.kept_notes)} own notes kept",
               f"; {len(outcome.kept_notes)} eigen notities behouden").in_(lang) if outcome.kept_notes else ""))
     if done.backup:
-        _say(f"backup: {done.backup}")
+        _say(Text(f"backup: {done.backup}", f"reservekopie: {done.backup}").in_(lang))
     return EXIT_OK if done.report.valid else EXIT_PROBLEMS
 
 
@@ -147,8 +147,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export a journey workbook as a JSON document (schema/journey.schema.json).
 
     Example: xlplugin export journey.xlsx -o journey.json
-    Without -o the JSON goes to standard output. Exit 1 when values in the workbook
-    do not fit the schema (run xlplugin check to see where).
+    Without -o the JSON goes to standard output. Exit 1 when the check finds errors
+    (as many as xlplugin check lists; run it to see where).
     """
     from .api import document_json, export_workbook
 
@@ -364,14 +364,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkbookError as exc:
         return _fail(exc.in_(message_lang()))
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        return _fail(Text("interrupted", "onderbroken").in_(message_lang()))
     except Exception as exc:  # the last guard: a person never gets a traceback
         if os.environ.get("XLPLUGIN_DEBUG"):
             raise
-        return _fail(
+        return _fail(Text(
             f"unexpected error ({type(exc).__name__}: {exc}). This is a bug in xlplugin; "
-            "run again with XLPLUGIN_DEBUG=1 for the details and report them."
-        )
+            "run again with XLPLUGIN_DEBUG=1 for the details and report them.",
+            f"onverwachte fout ({type(exc).__name__}: {exc}). Dit is een fout in xlplugin; "
+            "voer het opnieuw uit met XLPLUGIN_DEBUG=1 voor de details en meld die.",
+        ).in_(message_lang()))
 
 
 if __name__ == "__main__":
