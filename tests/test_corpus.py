@@ -22,7 +22,7 @@ SECONDS_PER_COMMAND = 30
 
 
 def test_the_corpus_is_there():
-    assert len(CORPUS) >= 60
+    assert len(CORPUS) >= 120
     assert (ROOT / "tests" / "corpus" / "README.md").exists()
 
 
