@@ -323,3 +323,20 @@ def test_annotate_memory_is_bounded_by_what_it_changes(tmp_path):
     assert used < 40, f"annotate used {used:.0f} MB more than its imports over a {raw / 2**20:.0f} MB sheet"
     with zipfile.ZipFile(path) as before, zipfile.ZipFile(tmp_path / "raw.checked.xlsx") as after:
         assert after.getinfo("xl/worksheets/raw.xml").CRC == before.getinfo("xl/worksheets/raw.xml").CRC
+
+
+def test_part_names_written_with_backslashes(tmp_path):
+    """Some programs write 'xl\\workbook.xml'; Excel and calamine open such files, so does the tool."""
+    source = faulty(tmp_path)
+    odd = repack(source, tmp_path / "backslash.xlsx", rename=lambda n: n.replace("/", "\\"))
+    assert "xl\\workbook.xml" in entries(odd)
+    before = check_workbook(source).flatten()
+    assert check_workbook(odd).flatten() == before
+    done = annotate_workbook(odd, output=tmp_path / "done.xlsx")
+    assert done.report.flatten() == before
+    annotate_workbook(done.path, in_place=True)
+    assert check_workbook(done.path).flatten() == before
+    names = entries(done.path)
+    assert "xl/workbook.xml" not in names  # the package's own parts are rewritten under their own names
+    ids = [i for ids, _ in shape_ids(done.path).values() for i in ids]
+    assert len(ids) == len(set(ids))

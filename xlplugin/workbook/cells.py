@@ -189,6 +189,16 @@ def _for_calamine(archive: zipfile.ZipFile) -> bytes | None:
     return buffer.getvalue()
 
 
+def _with_slashes(archive: zipfile.ZipFile) -> io.BytesIO:
+    """The package with part names written with '/' (some programs write 'xl\\workbook.xml')."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            out.writestr(info.filename.replace("\\", "/"), archive.read(info.filename))
+    buffer.seek(0)
+    return buffer
+
+
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip part holding its XML."""
     book = _book_part(archive)
@@ -255,8 +265,12 @@ class Book:
         from python_calamine import CalamineWorkbook  # here: only reading needs it
 
         self.path = path
+        self._package: Path | io.BytesIO = path
         try:
-            with zipfile.ZipFile(path) as archive:  # the package's own map of its sheets must be there
+            with zipfile.ZipFile(path) as archive:
+                if any("\\" in name for name in archive.namelist()):
+                    self._package = _with_slashes(archive)  # part names written with backslashes
+            with zipfile.ZipFile(self._package) as archive:  # the package's own map of its sheets must be there
                 self._parts = _sheet_parts(archive)
                 readable = _for_calamine(archive)
             self._book = (CalamineWorkbook.from_path(str(path)) if readable is None
@@ -275,7 +289,7 @@ class Book:
                 result[title] = Cells(grid=sheet.to_python(), origin=(start[0] + 1, start[1] + 1))
                 result[title].merged = [(a + 1, b + 1, c + 1, d + 1)
                                         for (a, b), (c, d) in sheet.merged_cell_ranges or ()]
-            with zipfile.ZipFile(self.path) as archive:
+            with zipfile.ZipFile(self._package) as archive:
                 parts = self._parts
                 names = set(archive.namelist())
                 for title in titles:

@@ -306,11 +306,11 @@ class PackageSurface:
         self.row_indexes: dict[str, dict[int, etree._Element]] = {}
         self.row_numbers: dict[str, list[int]] = {}
         self.xf_keys: dict[tuple[object, ...], int] | None = None
-        self.shapes = ShapeIds({name: self.patch.zip.read(name).decode("utf-8", "replace")
+        self.shapes = ShapeIds({self.patch.logical(name): self.patch.zip.read(name).decode("utf-8", "replace")
                                 for name in self.patch.names if name.lower().endswith(".vml")})
         styles = self.target(self.patch.workbook, STYLES)
         self.styles_dirty = False
-        if styles is None or styles not in self.patch.names:  # a package without a styles part gets one
+        if styles is None or not self.patch.has(styles):  # a package without a styles part gets one
             styles = self.patch.under("styles.xml")  # where other programs look for it (openpyxl only there)
             if styles.lower() in self.patch.taken_lower():
                 styles = self.patch.free_part(self.patch.folder, "styles")
@@ -331,7 +331,7 @@ class PackageSurface:
         self.fills = self.styles.find(f"{M}fills")
         shared = self.target(self.patch.workbook, SHARED)
         self.shared: list[str] = []
-        if shared and shared in self.patch.names:
+        if shared and self.patch.has(shared):
             for si in etree.fromstring(self.patch.read(shared), _PARSER).iter(f"{M}si"):
                 self.shared.append("".join(t.text or "" for t in si.iter(f"{M}t")))
 
@@ -341,13 +341,13 @@ class PackageSurface:
         rels = self._rels(part)
         for r in rels:
             if r.get("Type") == kind and r.get("TargetMode") != "External":
-                return self.patch.real(_resolve(part, r.get("Target", "")))
+                return self.patch.logical(_resolve(part, r.get("Target", "")))
         return None
 
     def _rels(self, part: str) -> etree._Element:
-        path = self.patch.real(_rels_path(part))
+        path = _rels_path(part)
         if path not in self.rels:
-            data = self.patch.parts.get(path) or (self.patch.zip.read(path) if path in self.patch.names else None)
+            data = self.patch.parts.get(path) or (self.patch.read(path) if self.patch.has(path) else None)
             self.rels[path] = (etree.fromstring(data, _PARSER) if data
                                else etree.fromstring(f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()))
         return self.rels[path]
@@ -368,7 +368,7 @@ class PackageSurface:
             if normalise_name(entry.get("name", "")) == wanted:
                 rid = entry.get(f"{{{REL_NS}}}id")
                 target = self.patch.rels.get(rid)
-                return self.patch.real(_resolve(self.patch.workbook, target)) if target else None
+                return self.patch.logical(_resolve(self.patch.workbook, target)) if target else None
         return None
 
     def sheet_tree(self, part: str) -> etree._Element:

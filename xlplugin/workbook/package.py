@@ -126,9 +126,10 @@ class _Patch:
         try:
             self.zip = zipfile.ZipFile(path)
             self.names = set(self.zip.namelist())
-            self.by_lower = {n.lower(): n for n in self.names}
+            # part names ignore case, and some programs write them with backslashes
+            self.by_lower = {n.replace("\\", "/").lower(): n for n in self.names}
             root_rels = ElementTree.fromstring(self.read("_rels/.rels"))
-            self.workbook = self.real(next(
+            self.workbook = self.logical(next(
                 (r.get("Target", "") for r in root_rels if r.get("Type") == OFFICE_DOCUMENT), "xl/workbook.xml"
             ).lstrip("/"))
             self.workbook_xml = self.read(self.workbook)
@@ -150,6 +151,13 @@ class _Patch:
         """The zip entry of `part` as it is spelt in the package (part names ignore case)."""
         return part if part in self.names else self.by_lower.get(part.lower(), part)
 
+    def logical(self, part: str) -> str:
+        """The name the code uses for `part`: as the package spells it, with '/' between folders."""
+        return self.real(part).replace("\\", "/")
+
+    def has(self, part: str) -> bool:
+        return self.real(part) in self.names
+
     def read(self, part: str) -> bytes:
         return self.zip.read(self.real(part))
 
@@ -163,7 +171,7 @@ class _Patch:
         return part
 
     def taken_lower(self) -> set[str]:
-        return {t.lower() for t in self.taken}
+        return {t.replace("\\", "/").lower() for t in self.taken}
 
     def under(self, *folders: str) -> str:
         """A folder beside the workbook part (`xl/worksheets`, or `worksheets` for a root-level workbook)."""
@@ -192,7 +200,7 @@ class _Patch:
             return None
         for r in ElementTree.fromstring(self.zip.read(rels)):
             if r.get("Type") == kind:
-                return self.real(_resolve(part, r.get("Target", "")))
+                return self.logical(_resolve(part, r.get("Target", "")))
         return None
 
     def sheet_part(self, sheet: NewSheet, hidden: bool = False) -> str:
@@ -200,7 +208,7 @@ class _Patch:
         wanted = {normalise_name(n) for n in (sheet.title, *sheet.aliases)}
         for entry in self.entries:
             if normalise_name(entry.get("name", "")) in wanted:
-                return self.real(_resolve(self.workbook, self.rels[entry.get(f"{{{REL_NS}}}id")]))
+                return self.logical(_resolve(self.workbook, self.rels[entry.get(f"{{{REL_NS}}}id")]))
         part = self.free_part(self.under("worksheets"), "sheet")
         rid, n = "rIdXlplugin1", 1
         while rid in self.rels:
@@ -246,12 +254,12 @@ class _Patch:
         self.parts[_rels_path(part)] = _rels_xml({"rId1": (DRAWING, posixpath.relpath(drawing, posixpath.dirname(part)))})
         self.parts[drawing] = drawing_xml(sheet.chart, "rId1")
         self.parts[_rels_path(drawing)] = _rels_xml({"rId1": (CHART, posixpath.relpath(chart, posixpath.dirname(drawing)))})
-        self.parts[chart] = chart_xml(sheet.title if part not in self.names else self._title_of(part), sheet.chart)
+        self.parts[chart] = chart_xml(sheet.title if not self.has(part) else self._title_of(part), sheet.chart)
 
     def _title_of(self, part: str) -> str:
         for entry in self.entries:
             rid = entry.get(f"{{{REL_NS}}}id")
-            if rid and _resolve(self.workbook, self.rels.get(rid, "")) == part:
+            if rid and self.logical(_resolve(self.workbook, self.rels.get(rid, ""))) == part:
                 return entry.get("name", "")
         return ""
 
@@ -260,7 +268,7 @@ class _Patch:
         for name in sorted(set(changed) - self.names):  # a new part needs a content type
             if not self.has_content_type(name) and name.endswith(".rels"):
                 self.add_content_type(name, RELS_TYPE)
-        changed[self.workbook] = self.workbook_xml
+        changed[self.real(self.workbook)] = self.workbook_xml
         changed[self.real(_rels_path(self.workbook))] = self.workbook_rels
         changed[self.real("[Content_Types].xml")] = self.content_types
         with zipfile.ZipFile(tmp, "w") as out:
