@@ -129,7 +129,9 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
                                           [("split-header", "touchpoints", "I2")]),
     "values without a header": (put("touchpoints", Q3="call back", Q9="urgent"),
                                 [("unnamed-column", "touchpoints", "Q1")]),
-    "Rating header deleted": (put("touchpoints", G1=None), [("unnamed-column", "touchpoints", "G1")]),
+    "Rating header deleted": (put("touchpoints", G1=None), [("missing-column", "touchpoints", "G1")]),
+    "Rating and KPI headers deleted": (put("touchpoints", G1=None, M1=None),
+                                       [("unnamed-column", "touchpoints", "G1"), ("unnamed-column", "touchpoints", "M1")]),
     "required header deleted": (put("touchpoints", C1=None), [("missing-column", "touchpoints", "C1")]),
     # one mistake, one finding at the cell to fix; its consequences are folded into it
     "phase deleted": (put("phases", A3=None, B3=None, C3=None), [("unknown-phase", "touchpoints", "B4")]),

@@ -58,7 +58,7 @@ CODES: tuple[Code, ...] = (
            "maar een filter, sortering of tabel mist hem."),
           ("Put the whole header '{expected}' in row {row} and delete the rest of it from {at}.",
            "Zet de hele kop '{expected}' in regel {row} en haal de rest ervan weg uit {at}.")),
-    _code("unnamed-column", "warning", ("Column without header", "Kolom zonder kop"),
+    _code("unnamed-column", "error", ("Column without header", "Kolom zonder kop"),
           ("Column {column} holds values ({rows}) but has no header, so they are not read.",
            "Kolom {column} bevat waarden ({rows}) maar heeft geen kop, dus ze worden niet gelezen."),
           ("Type the column's header in this cell (e.g. one of the template's), or clear the column.",

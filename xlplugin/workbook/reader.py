@@ -136,14 +136,16 @@ class _SheetReader:
         last = max((c for c, v in header_cells.items() if not is_blank(v)), default=0)
         missing = [f for f in self.sheet.input_fields if f.required and f.key not in columns]
         merged = any(x.code == "merged-header" for x in headers.findings)
-        if len(missing) == 1 and len(headers.unnamed) == 1:
+        unread = [f for f in self.sheet.input_fields if f.key not in columns]
+        lost = missing if len(missing) == 1 else unread if len(unread) == 1 else []
+        if len(lost) == 1 and len(headers.unnamed) == 1:
             # the header of this very column was deleted: one finding, at the cell to type it in
             self.findings = [x for x in self.findings if x.code != "unnamed-column"]
             self.findings.append(finding(
                 "missing-column", self.title, f"{column_letter(headers.unnamed[0])}{header}",
-                expected=missing[0].name.in_(lang),
+                expected=lost[0].name.in_(lang),
             ))
-            missing = []
+            missing = [f for f in missing if f is not lost[0]]
         for f in [] if merged else missing:  # a merged header is the cause: reported as such
             last += 1
             self.findings.append(
