@@ -66,6 +66,15 @@ def rows_text(ctx: Context, pointers: Sequence[str]) -> Text:
     return Text("; ".join(parts["en"]), "; ".join(parts["nl"]))
 
 
+NO_NOTE = Text("", "")
+
+
+def _renamed(what_en: str, what_nl: str, why_en: str, why_nl: str) -> Text:
+    """The sentence that says the name in the finding's cell is probably the renamed one."""
+    return Text(f" The {what_en} in this cell {why_en}: it was probably renamed.",
+                f" De {what_nl} in deze cel {why_nl}: die is waarschijnlijk hernoemd.")
+
+
 def _phase_findings(ctx: Context, links: Links) -> None:
     if "phases" not in ctx.locator.tables:
         return
@@ -84,16 +93,12 @@ def _phase_findings(ctx: Context, links: Links) -> None:
     for rows in unknown.values():
         typed = rows[0].phase
         where = rows_text(ctx, [f"{tp.pointer}/phase" for tp in rows])
+        note, at = NO_NOTE, f"{rows[0].pointer}/phase"
         if renamed:
             phase = empty[0]
             links.quiet_phases.add(phase.pointer)
-            note = Text(
-                f" The phase '{phase.name}' in this cell has no touchpoints: it was probably renamed.",
-                f" De fase '{phase.name}' in deze cel heeft geen contactmomenten: die is waarschijnlijk hernoemd.",
-            )
-            at = f"{phase.pointer}/name"
-        else:
-            note, at = Text("", ""), f"{rows[0].pointer}/phase"
+            note, at = _renamed(f"phase '{phase.name}'", f"fase '{phase.name}'", "has no touchpoints",
+                                "heeft geen contactmomenten"), f"{phase.pointer}/name"
         links.findings.append(
             ctx.at("unknown-phase", at, phase=typed, sheet_name=sheet_name, rows=where, renamed=note)
         )
@@ -123,7 +128,7 @@ def _touchpoint_findings(ctx: Context, links: Links) -> None:
                     typed.setdefault(key, row.touchpoint_id)
     missing = list(unknown)  # in the order they are first referred to
     for tp in duplicates:
-        folded = Text("", "")
+        folded = NO_NOTE
         if missing:  # the row probably replaced the touchpoint these rows refer to
             key = missing.pop(0)
             where = rows_text(ctx, unknown.pop(key))
@@ -142,16 +147,12 @@ def _touchpoint_findings(ctx: Context, links: Links) -> None:
     renamed = len(unknown) == 1 and len(orphans) == 1 and len(next(iter(unknown.values()))) > 1
     for key, pointers in unknown.items():
         where = rows_text(ctx, pointers)
+        note, at = NO_NOTE, pointers[0]
         if renamed:
             tp = orphans[0]
             links.quiet_touchpoints.add(tp.pointer)
-            note = Text(
-                f" The ID '{tp.id}' in this cell is used on no other sheet: it was probably renamed.",
-                f" De ID '{tp.id}' in deze cel wordt op geen ander blad gebruikt: die is waarschijnlijk hernoemd.",
-            )
-            at = f"{tp.pointer}/id"
-        else:
-            note, at = Text("", ""), pointers[0]
+            note, at = _renamed(f"ID '{tp.id}'", f"ID '{tp.id}'", "is used on no other sheet",
+                                "wordt op geen ander blad gebruikt"), f"{tp.pointer}/id"
         links.findings.append(
             ctx.at("unknown-touchpoint", at, id=typed[key], sheet_name=sheet_name, rows=where, renamed=note)
         )
