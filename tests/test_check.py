@@ -58,9 +58,28 @@ def other_language_sheet(key: str) -> Edit:
     return edit
 
 
+def merge(key: str, cells: str) -> Edit:
+    def edit(wb, title):
+        wb[title(key)].merge_cells(cells)
+    return edit
+
+
+def header_over_two_rows(key: str, column: str, above: str, below: str, at: int = 1) -> Edit:
+    """The header of `column` split over rows `at` and `at + 1` (a row is inserted for it)."""
+    def edit(wb, title):
+        ws = wb[title(key)]
+        ws.insert_rows(at)
+        if at == 2:  # the rest of the header stays in row 1
+            ws[f"{column}1"] = above
+            ws[f"{column}2"] = below
+        else:
+            ws[f"{column}1"], ws[f"{column}2"] = above, below
+    return edit
+
+
 CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
     "missing-sheet": (delete_sheet("blueprint"), [("missing-sheet", "blueprint", None)]),
-    "missing-column": (put("blueprint", B1=None), [("missing-column", "blueprint", "F1")]),
+    "missing-column": (put("blueprint", B1=None), [("missing-column", "blueprint", "B1")]),  # where it belongs
     "missing-label": (put("journey", A2="Subtitle"), [("missing-label", "journey", None)]),
     "duplicate-sheet": (other_language_sheet("phases"), [("duplicate-sheet", "@other", None)]),
     "duplicate-column": (header_again("touchpoints", "Q1", "rating"), [("duplicate-column", "touchpoints", "Q1")]),
@@ -102,6 +121,23 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
          ("unknown-touchpoint", "responses", "B2")],
     ),
     "empty-phase": (put("phases", A7="Renewal"), [("empty-phase", "phases", "A7")]),
+    # headers that cannot hide a column
+    "merged header hides Rating": (merge("touchpoints", "F1:G1"), [("merged-header", "touchpoints", "F1")]),
+    "header over two rows": (header_over_two_rows("touchpoints", "I", "Moment", "of truth"),
+                             [("split-header", "touchpoints", "I1")]),
+    "header continued in the row below": (header_over_two_rows("touchpoints", "I", "Moment of", "truth", at=2),
+                                          [("split-header", "touchpoints", "I2")]),
+    "values without a header": (put("touchpoints", Q3="call back", Q9="urgent"),
+                                [("unnamed-column", "touchpoints", "Q1")]),
+    "Rating header deleted": (put("touchpoints", G1=None), [("missing-column", "touchpoints", "G1")]),
+    "Rating and KPI headers deleted": (put("touchpoints", G1=None, M1=None),
+                                       [("unnamed-column", "touchpoints", "G1"), ("unnamed-column", "touchpoints", "M1")]),
+    "required header deleted": (put("touchpoints", C1=None), [("missing-column", "touchpoints", "C1")]),
+    # one mistake, one finding at the cell to fix; its consequences are folded into it
+    "phase deleted": (put("phases", A3=None, B3=None, C3=None), [("unknown-phase", "touchpoints", "B4")]),
+    "phase renamed": (put("phases", A3="Orientatie"), [("unknown-phase", "phases", "A3")]),
+    "ID typed twice over another": (put("touchpoints", A8="H06"), [("duplicate-id", "touchpoints", "A8")]),
+    "ID renamed": (put("touchpoints", A8="H07x"), [("unknown-touchpoint", "touchpoints", "A8")]),
     "unrated-touchpoint": (put("touchpoints", F2=None), [("unrated-touchpoint", "touchpoints", "F2")]),
     "low-respondents": (put("touchpoints", K4=3), [("low-respondents", "touchpoints", "K4")]),
     "low-respondents from responses": (
@@ -173,6 +209,25 @@ def test_min_respondents_is_configurable(make_workbook):
     strict = check_workbook(path, min_respondents=100)
     # H02 (16 respondents), H08 (96), H14 (58) and H15 (58) rest on fewer than 100.
     assert strict.flatten() == [("low-respondents", "Touchpoints", f"K{row}") for row in (3, 9, 15, 16)]
+
+
+def test_one_finding_names_the_rows_it_affects(make_workbook):
+    def run(case):
+        path = make_workbook(example("home-insurance"), "en",
+                             edit=lambda wb: CASES[case][0](wb, lambda key: sheet(key).name.en))
+        [found] = check_workbook(path).findings
+        return found.message.en, found.message.nl
+
+    en, nl = run("phase deleted")
+    assert "'Orientation'" in en and "Touchpoints rows 4, 5 and 6" in en
+    assert "Touchpoints regels 4, 5 en 6" in nl
+    en, _ = run("phase renamed")
+    assert "'Orientatie' in this cell" in en and "renamed" in en
+    en, _ = run("ID typed twice over another")
+    assert "Blueprint rows 16 and 17; Actions row 3 refer to 'H07'" in en
+    en, nl = run("ID renamed")
+    assert "'H07'" in en and "Blueprint rows 16 and 17; Actions row 3" in en and "'H07x' in this cell" in en
+    assert "Blueprint regels 16 en 17; Actions regel 3 verwijzen" in nl
 
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -57,3 +57,34 @@ def test_a_formula_saved_by_libreoffice_has_its_value(tmp_path):
     resaved = read_workbook(libreoffice_convert(path, "xlsx", tmp_path / "lo"))
     assert resaved.findings == []
     assert resaved.document["touchpoints"][0]["importance"] == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_libreoffice_gives_an_honest_live_answer_far_down_the_template(tmp_path, lang):
+    """A person types touchpoints on row 150 of the template, one rated 9 on the 1-5 scale:
+    LibreOffice shows a score where the values are on the scale and 'check' where not."""
+    path = write_workbook(tmp_path / "journey.xlsx", lang=lang)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Touchpoints" if lang == "en" else "Contactmomenten"]
+    header = [c.value for c in ws[1]]
+    col = {key: header.index(name) + 1 for key, name in (
+        ("id", "ID"), ("imp", "Importance" if lang == "en" else "Belang"),
+        ("rat", "Rating" if lang == "en" else "Waardering"),
+        ("gap", "Gap score" if lang == "en" else "Gapscore"), ("quad", "Quadrant" if lang == "en" else "Kwadrant"))}
+    typed = {150: (9, 2), 151: (5, 1), 152: (5, "abc"), 153: (5, None), 154: (4, 4)}
+    for row, (imp, rat) in typed.items():
+        ws.cell(row, col["id"], f"T{row}")
+        ws.cell(row, col["imp"], imp)
+        ws.cell(row, col["rat"], rat)
+    wb.save(path)
+    resaved = libreoffice_convert(path, "xlsx", tmp_path / "lo")
+    ws = openpyxl.load_workbook(resaved, data_only=True)["Touchpoints" if lang == "en" else "Contactmomenten"]
+    got = {row: (ws.cell(row, col["gap"]).value, ws.cell(row, col["quad"]).value) for row in typed}
+    check = "check" if lang == "en" else "controleer"
+    assert got[150] == (check, check)
+    assert got[152] == (check, check)
+    assert got[151] == (100, QUADRANTS["concentrate-here"].in_(lang))
+    assert got[153][0] in (None, "") and got[153][1] == QUADRANTS["unrated"].in_(lang)
+    assert got[154][0] == pytest.approx(gap_score(4, 4, Scale.of(None)))
+    assert got[154][1] == QUADRANTS[quadrant(4, 4, Scale.of(None))].in_(lang)
+    assert ws.cell(300, col["quad"]).value in (None, "")  # an empty row stays empty

@@ -9,6 +9,7 @@ import pytest
 from xlplugin.api import new_workbook
 from xlplugin.errors import WorkbookError
 from xlplugin.workbook import read_workbook, write_workbook
+from xlplugin.workbook.writer import LIVE_ROWS
 
 
 @pytest.fixture(scope="module", params=["en", "nl"])
@@ -96,10 +97,38 @@ def test_gap_and_quadrant_are_live_formulas_with_formatting(template):
         header.index("Quadrant" if lang == "en" else "Kwadrant"),
     )
     row2 = [c.value for c in touch[2]]
-    assert row2[gap].startswith("=IF(AND(ISNUMBER(F2),ISNUMBER(G2)),100*(F2-xlp_scale_min)")
+    importance = "Importance" if lang == "en" else "Belang"
+    assert f"100*(tblTouchpoints[[#This Row],[{importance}]]-xlp_scale_min)" in row2[gap]
     assert ("Concentrate here" if lang == "en" else "Hier concentreren") in row2[quad]
+    assert '"check"' in row2[gap] if lang == "en" else '"controleer"' in row2[gap]
     rules = [rule for rng in touch.conditional_formatting for rule in rng.rules]
     assert {r.type for r in rules} == {"expression", "colorScale"}
+    # every row a person may reach has the formulas and the formatting, not just the first 21
+    assert touch.cell(LIVE_ROWS, gap + 1).value == row2[gap]
+    assert touch.cell(LIVE_ROWS, quad + 1).value == row2[quad]
+    assert all(str(rng.sqref).endswith(str(LIVE_ROWS)) for rng in touch.conditional_formatting)
+
+
+def test_computed_columns_are_calculated_columns_excel_fills_into_new_rows(template):
+    lang, wb = template
+    table = wb[NAMES[lang][4]].tables["tblTouchpoints"]
+    assert table.ref.endswith(str(LIVE_ROWS))
+    formulas = {c.name: c.calculatedColumnFormula for c in table.tableColumns}
+    gap, quad = ("Gap score", "Quadrant") if lang == "en" else ("Gapscore", "Kwadrant")
+    assert "[#This Row]" in formulas[gap].attr_text and "[#This Row]" in formulas[quad].attr_text
+    assert [c.name for c in table.tableColumns] == [c.value for c in wb[NAMES[lang][4]][1]]
+
+
+def test_required_fields_are_marked(template):
+    lang, wb = template
+    touch = wb[NAMES[lang][4]]
+    fills = {c.value: c.fill.fgColor.rgb[-6:] for c in touch[1]}
+    assert fills["ID"] == "C55A11" and fills["Phase" if lang == "en" else "Fase"] == "C55A11"
+    assert fills["Channel" if lang == "en" else "Kanaal"] == "1F4E79"
+    journey = wb[NAMES[lang][1]]
+    title = next(r for r in journey.iter_rows() if r[0].value in ("Title", "Titel"))
+    assert title[0].fill.fgColor.rgb[-6:] == "C55A11"
+    assert title[2].value.startswith("Required." if lang == "en" else "Verplicht.")
 
 
 def test_start_sheet_explains_the_method(template):

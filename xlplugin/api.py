@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .document import Document
-from .errors import WorkbookError
+from .errors import WorkbookError, quote_path
 from .examples import DEMO_EXAMPLE, load_example
 from .findings import Finding
 from .report import Report
@@ -25,8 +25,8 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise WorkbookError(
             Text(
-                f"{path} already exists. Choose another name, or add --force to replace it.",
-                f"{path} bestaat al. Kies een andere naam, of voeg --force toe om het te vervangen.",
+                f"{quote_path(path)} already exists. Choose another name, or add --force to replace it.",
+                f"{quote_path(path)} bestaat al. Kies een andere naam, of voeg --force toe om het te vervangen.",
             )
         )
 
@@ -50,10 +50,12 @@ class Export:
     document: Document
     findings: list[Finding] = field(default_factory=list)
     schema_errors: list[SchemaError] = field(default_factory=list)
+    errors: int = 0
+    """The errors the check finds in the workbook (the same count `check` gives)."""
 
     @property
     def valid(self) -> bool:
-        return not self.schema_errors and not any(f.severity == "error" for f in self.findings)
+        return not self.errors and not self.schema_errors and not any(f.severity == "error" for f in self.findings)
 
 
 def document_json(document: Document) -> str:
@@ -63,10 +65,13 @@ def document_json(document: Document) -> str:
 
 def export_workbook(path: str | Path) -> Export:
     """The journey document of the workbook at `path`."""
+    from .checks import validate
     from .workbook import read_workbook
 
     result = read_workbook(path)
-    return Export(result.document, result.findings, list(schema_errors(result.document)))
+    findings, errors = list(result.findings), list(schema_errors(result.document))
+    report = validate(result)
+    return Export(result.document, findings, errors, report.counts["error"])
 
 
 def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
@@ -256,14 +261,19 @@ def load_document(path: str | Path) -> Document:
     try:
         document = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as exc:
-        raise WorkbookError(Text(f"File not found: {path}", f"Bestand niet gevonden: {path}")) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WorkbookError(
-            Text(
-                f"{path.name} is not a readable JSON file: {exc}",
-                f"{path.name} is geen leesbaar JSON-bestand: {exc}",
-            )
-        ) from exc
+        raise WorkbookError(Text(f"File not found: {quote_path(path)}", f"Bestand niet gevonden: {quote_path(path)}")) from exc
+    except json.JSONDecodeError as exc:  # its own words are English: say where instead
+        name = quote_path(path.name)
+        raise WorkbookError(Text(
+            f"{name} is not a readable JSON file: the text breaks off at line {exc.lineno}, column {exc.colno}.",
+            f"{name} is geen leesbaar JSON-bestand: de tekst loopt mis op regel {exc.lineno}, kolom {exc.colno}.",
+        )) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        name = quote_path(path.name)
+        raise WorkbookError(Text(
+            f"{name} is not a readable JSON file (not UTF-8 text, or it cannot be opened).",
+            f"{name} is geen leesbaar JSON-bestand (geen UTF-8-tekst, of het kan niet geopend worden).",
+        )) from exc
     problems = list(schema_errors(document))
     if problems:
         listed = "; ".join(f"{p.pointer or '/'}: {p.reason}" for p in problems[:5])
@@ -302,10 +312,17 @@ class Demo:
     slides: int
 
 
-def run_demo(folder: str | Path = "xlplugin-demo", example: str = DEMO_EXAMPLE) -> Demo:
+def run_demo(folder: str | Path = "xlplugin-demo", example: str = DEMO_EXAMPLE, force: bool = False) -> Demo:
     """The whole job on a built-in example: write the workbook, check it, rank the gaps,
-    export its JSON and write the deck."""
+    export its JSON and write the deck. Earlier output in `folder` is replaced only with `force`."""
     folder = Path(folder)
+    earlier = [folder / f"{example}.{ext}" for ext in ("xlsx", "json", "pptx")]
+    if not force and any(p.exists() for p in earlier):
+        raise WorkbookError(Text(
+            f"{quote_path(folder)} already holds the demo's files; give another folder, or add --force to replace them.",
+            f"{quote_path(folder)} bevat de bestanden van de demo al; kies een andere map, of voeg --force toe om ze "
+            "te vervangen.",
+        ))
     folder.mkdir(parents=True, exist_ok=True)
     workbook = new_workbook(folder / f"{example}.xlsx", example=example, force=True)
     exported = export_workbook(workbook)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .commandline import HelpfulParser, quote_path, warn
 from .errors import WorkbookError
 from .text import LANGUAGES, Lang, Text
 
@@ -206,6 +207,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _say(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
     else:
         _say(comparison.text(lang))
+    warn(list(comparison.warnings), lang)
     bad = [r for r in (report_a, report_b) if not r.valid]
     for r in bad:
         print(f"xlplugin: {r.headline(lang)} in {r.file}; run 'xlplugin check {r.file}' to see where.", file=sys.stderr)
@@ -233,7 +235,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
               f"({outcome.notes} notities)").in_(lang) + (Text(f"; {len(outcome.kept_notes)} own notes kept",
               f"; {len(outcome.kept_notes)} eigen notities behouden").in_(lang) if outcome.kept_notes else ""))
     if done.backup:
-        _say(f"backup: {done.backup}")
+        _say(Text(f"backup: {done.backup}", f"reservekopie: {done.backup}").in_(lang))
     return EXIT_OK if done.report.valid else EXIT_PROBLEMS
 
 
@@ -241,8 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export a journey workbook as a JSON document (schema/journey.schema.json).
 
     Example: xlplugin export journey.xlsx -o journey.json
-    Without -o the JSON goes to standard output. Exit 1 when values in the workbook
-    do not fit the schema (run xlplugin check to see where).
+    Without -o the JSON goes to standard output. Exit 1 when the check finds errors
+    (as many as xlplugin check lists; run it to see where).
     """
     from .api import document_json, export_workbook
 
@@ -256,12 +258,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     if not exported.valid:
-        problems = len(exported.schema_errors) + sum(f.severity == "error" for f in exported.findings)
-        print(
-            f"xlplugin: {problems} problem(s) in {args.path}: the JSON holds what could be read. "
-            f"Run 'xlplugin check {args.path}' to see where.",
-            file=sys.stderr,
-        )
+        n, shown = exported.errors or 1, quote_path(args.path)
+        print("xlplugin: " + Text(
+            f"{n} {'error' if n == 1 else 'errors'} in {shown}: the JSON holds what could be read. "
+            f"Run 'xlplugin check {shown}' to see where.",
+            f"{n} {'fout' if n == 1 else 'fouten'} in {shown}: de JSON bevat wat gelezen kon worden. "
+            f"Voer 'xlplugin check {shown}' uit om te zien waar.",
+        ).in_(message_lang()), file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -287,7 +290,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .api import run_demo
     from .gaps_output import gaps_text
 
-    demo = run_demo(args.dir, args.example)
+    demo = run_demo(args.dir, args.example, args.force)
     lang = demo.report.language or "en"
     _say(f"xlplugin demo: example '{demo.example}'")
     _say(f"  workbook: {demo.workbook}")
@@ -379,12 +382,14 @@ def cmd_calc(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
     from .examples import DEMO_EXAMPLE, EXAMPLES
 
-    parser = argparse.ArgumentParser(
+    parser = HelpfulParser(
         prog="xlplugin",
         description="Customer journey maps and service blueprints kept in Excel.",
     )
+    parser.add_argument("--version", action="version", version=f"xlplugin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -495,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--example", metavar="NAME", choices=list(EXAMPLES), default=DEMO_EXAMPLE, help=f"one of: {examples}"
     )
+    p.add_argument("--force", action="store_true", help="replace the demo's files from an earlier run")
     return parser
 
 
@@ -506,14 +512,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkbookError as exc:
         return _fail(exc.in_(message_lang()))
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        return _fail(Text("interrupted", "onderbroken").in_(message_lang()))
     except Exception as exc:  # the last guard: a person never gets a traceback
         if os.environ.get("XLPLUGIN_DEBUG"):
             raise
-        return _fail(
+        return _fail(Text(
             f"unexpected error ({type(exc).__name__}: {exc}). This is a bug in xlplugin; "
-            "run again with XLPLUGIN_DEBUG=1 for the details and report them."
-        )
+            "run again with XLPLUGIN_DEBUG=1 for the details and report them.",
+            f"onverwachte fout ({type(exc).__name__}: {exc}). Dit is een fout in xlplugin; "
+            "voer het opnieuw uit met XLPLUGIN_DEBUG=1 voor de details en meld die.",
+        ).in_(message_lang()))
 
 
 if __name__ == "__main__":

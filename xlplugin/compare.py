@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .commandline import comparison_warnings
 from .model import Journey
 from .priorities import QUADRANTS
 from .ranking import Priority, rank_gaps
@@ -47,6 +48,8 @@ class Comparison:
     removed: tuple[Priority, ...]
     phases_added: tuple[str, ...]
     phases_removed: tuple[str, ...]
+    warnings: tuple[Text, ...] = ()
+    """Why this comparison is probably not the one meant (two unrelated or swapped journeys)."""
 
     @property
     def moved(self) -> tuple[Change, ...]:
@@ -60,6 +63,7 @@ class Comparison:
             "touchpoints": [c.to_dict() for c in self.changed],
             "added": [brief(p) for p in self.added],
             "removed": [brief(p) for p in self.removed],
+            "warnings": [w.en for w in self.warnings],
             "phases": {"added": list(self.phases_added), "removed": list(self.phases_removed),
                        "moved": [{"id": c.id, "from": c.before.phase, "to": c.after.phase} for c in self.moved]},
         }
@@ -109,4 +113,5 @@ def compare(as_is: Journey, to_be: Journey) -> Comparison:
         tuple(before[k] for k in dict.fromkeys(order_a) if k not in after),
         tuple(name for k, name in phase_b.items() if k not in phase_a),
         tuple(name for k, name in phase_a.items() if k not in phase_b),
+        tuple(comparison_warnings(as_is, to_be)),
     )

@@ -14,3 +14,9 @@ class WorkbookError(Exception):
 
     def in_(self, lang: Lang) -> str:
         return self.message.in_(lang)
+
+
+def quote_path(path: object) -> str:
+    """A path as a message shows it: in quotes when it holds a space, so it reads (and copies) as one."""
+    text = str(path)
+    return f"'{text}'" if any(ch.isspace() for ch in text) else text

@@ -133,3 +133,14 @@ NUMBER_ERROR = Text(
     "Typ een getal op de schaal van de klantreis (1-5, of 1-10 als het blad Klantreis dat zegt).",
 )
 WHOLE_ERROR = Text("Type a whole number, 0 or more.", "Typ een heel getal, 0 of meer.")
+CHECK_WORD = Text("check", "controleer")
+"""What a live gap score or quadrant shows for a value off the scale or not a number."""
+REQUIRED_MARK = Text("Required. ", "Verplicht. ")
+REQUIRED_EXPLAINED = Text(
+    "Headers and labels with an orange mark are required: the check reports them when they are empty. "
+    "A live gap score or quadrant that says 'check' means the importance or rating is not a number on "
+    "the journey's scale.",
+    "Kopjes en labels met een oranje markering zijn verplicht: de controle meldt ze als ze leeg zijn. "
+    "Een live gapscore of kwadrant met 'controleer' betekent dat belang of waardering geen getal op "
+    "de schaal van de klantreis is.",
+)

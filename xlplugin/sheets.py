@@ -96,6 +96,10 @@ class NewSheet:
     widths: Sequence[int] = ()
     links: Sequence[Link] = ()
     chart: Scatter | None = None
+    formats: Sequence[str | None] = ()
+    """Number format per column (None: as the value comes), so a column shows one number of decimals."""
+    helper_column: int | None = None
+    """The first column of cells that only feed the chart: hidden, far to the right."""
 
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
@@ -124,6 +128,9 @@ PRIORITY_HEADERS = (
     Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
 )
 PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
+PRIORITY_FORMATS = (None, None, None, None, "0.0", "0.0", "0.0", None, None, None, "0.0", None)
+HELPER_COLUMN = 40
+"""Where the chart's threshold lines and quadrant names are kept: hidden, beyond the chart."""
 YES_NO = (Text("yes", "ja"), Text("no", "nee"))
 TARGET_HEADERS = (Text("Target rating", "Doelwaardering"), Text("Target met", "Doel gehaald"))
 TREND_HEADERS = (Text("Previous rating", "Vorige waardering"), Text("Change", "Verandering"), Text("p", "p"),
@@ -201,7 +208,7 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
     edge = (hi - lo) * 0.04
     columns = len(PRIORITY_HEADERS) + len(extra_headers)
-    block = columns + 2 + 11 + 2  # right of the chart
+    block = max(HELPER_COLUMN, columns + 2 + 11 + 2)  # hidden, right of the chart
     guides = [
         (Text("Rating threshold", "Drempel waardering").in_(lang), [rt, rt], [lo, hi], True),
         (Text("Importance threshold", "Drempel belang").in_(lang), [lo, hi], [it, it], True),
@@ -224,4 +231,5 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
         columns + 2,
     )
     other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
-    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, (*PRIORITY_WIDTHS, *extra_widths), (), chart)
+    return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, (*PRIORITY_WIDTHS, *extra_widths), (), chart,
+                    PRIORITY_FORMATS, block)

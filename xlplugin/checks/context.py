@@ -30,6 +30,8 @@ class Context:
     """Pointers whose value the schema check already reported: the rules leave them alone."""
     journey: Journey | None = None  # type: ignore[assignment]
     """The model of the document: built here unless given."""
+    cache: dict[str, object] = field(default_factory=dict)
+    """What one rule works out for others (e.g. which findings follow from a reported mistake)."""
 
     def __post_init__(self) -> None:
         if self.journey is None:

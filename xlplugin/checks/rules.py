@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..findings import Finding
-from ..layout import ACTIONS, BLUEPRINT, JOURNEY, PHASES, TOUCHPOINTS, Field
+from ..layout import ACTIONS, BLUEPRINT, JOURNEY, TOUCHPOINTS, Field
 from ..priorities import quadrant
 from ..text import Text, normalise_name
 from .context import Context
+from .references import first_cell, links, references_known
 from .values import shown
 
 Rule = Callable[[Context], Iterator[Finding]]
@@ -68,10 +69,6 @@ def persona_has_goals(ctx: Context) -> Iterator[Finding]:
         yield ctx.at("persona-without-goals", "/persona/goals")
 
 
-def _first_cell(ctx: Context, pointer: str) -> str:
-    sheet, cell = ctx.locator.locate(pointer)
-    return cell or sheet or "?"
-
 
 def phases_unique(ctx: Context) -> Iterator[Finding]:
     """Each phase is listed once."""
@@ -80,7 +77,7 @@ def phases_unique(ctx: Context) -> Iterator[Finding]:
         key = normalise_name(phase.name)
         if key in seen:
             yield ctx.at("duplicate-phase", f"{phase.pointer}/name", phase=phase.name,
-                         first=_first_cell(ctx, f"{seen[key]}/name"))
+                         first=first_cell(ctx, f"{seen[key]}/name"))
         else:
             seen[key] = phase.pointer
 
@@ -91,32 +88,14 @@ def phases_have_touchpoints(ctx: Context) -> Iterator[Finding]:
         return
     used = {normalise_name(t.phase) for t in ctx.journey.touchpoints if t.phase}
     reported: set[str] = set()
+    quiet = links(ctx).quiet_phases
     for phase in ctx.journey.phases:
         key = normalise_name(phase.name)
-        if key not in used and key not in reported:
+        if key not in used and key not in reported and phase.pointer not in quiet:
             reported.add(key)
             yield ctx.at("empty-phase", f"{phase.pointer}/name", phase=phase.name, sheet_name=ctx.sheet_name(TOUCHPOINTS))
 
 
-def touchpoint_ids_unique(ctx: Context) -> Iterator[Finding]:
-    """Each touchpoint has its own ID; the later occurrence is the one reported."""
-    seen: dict[str, str] = {}
-    for tp in ctx.journey.touchpoints:
-        key = normalise_name(tp.id)
-        if key in seen:
-            yield ctx.at("duplicate-id", f"{tp.pointer}/id", id=tp.id, first=_first_cell(ctx, f"{seen[key]}/id"))
-        else:
-            seen[key] = tp.pointer
-
-
-def touchpoint_phases_known(ctx: Context) -> Iterator[Finding]:
-    """Every touchpoint's phase is on the Phases sheet."""
-    if "phases" not in ctx.locator.tables:
-        return
-    phases = {normalise_name(p.name) for p in ctx.journey.phases}
-    for tp in ctx.journey.touchpoints:
-        if tp.phase and normalise_name(tp.phase) not in phases:
-            yield ctx.at("unknown-phase", f"{tp.pointer}/phase", phase=tp.phase, sheet_name=ctx.sheet_name(PHASES))
 
 
 def touchpoints_rated(ctx: Context) -> Iterator[Finding]:
@@ -152,25 +131,15 @@ def _known_ids(ctx: Context) -> set[str]:
     return {normalise_name(t.id) for t in ctx.journey.touchpoints}
 
 
-def references_known(ctx: Context) -> Iterator[Finding]:
-    """Blueprint steps, actions and responses refer to touchpoints that exist."""
-    if "touchpoints" not in ctx.locator.tables:
-        return
-    known = _known_ids(ctx)
-    sheet = ctx.sheet_name(TOUCHPOINTS)
-    for rows in (ctx.journey.blueprint, ctx.journey.actions, ctx.journey.responses):
-        for row in rows:
-            if normalise_name(row.touchpoint_id) not in known:
-                yield ctx.at("unknown-touchpoint", f"{row.pointer}/touchpoint_id", id=row.touchpoint_id, sheet_name=sheet)
-
 
 def backstage_present(ctx: Context) -> Iterator[Finding]:
     """The blueprint's reality check: something happens behind every touchpoint."""
     if not ctx.locator.has_place("blueprint", "lane"):
         return  # no Blueprint sheet or no Lane column: reported as such already
     behind = {normalise_name(s.touchpoint_id) for s in ctx.journey.blueprint if s.lane in BEHIND_THE_SCENES}
+    quiet = links(ctx).quiet_touchpoints
     for tp in ctx.journey.touchpoints:
-        if normalise_name(tp.id) not in behind:
+        if normalise_name(tp.id) not in behind and tp.pointer not in quiet:
             yield ctx.at("no-backstage", f"{tp.pointer}/id", id=tp.id, sheet_name=ctx.sheet_name(BLUEPRINT))
 
 
@@ -180,7 +149,10 @@ def gaps_have_actions(ctx: Context) -> Iterator[Finding]:
         return
     scale = ctx.journey.scale
     acted = {normalise_name(a.touchpoint_id) for a in ctx.journey.actions}
+    quiet = links(ctx).quiet_touchpoints
     for tp in ctx.journey.touchpoints:
+        if tp.pointer in quiet:
+            continue
         on_scale = all(v is not None and scale.minimum <= v <= scale.maximum for v in (tp.importance, tp.rating))
         if on_scale and quadrant(tp.importance, tp.rating, scale) == "concentrate-here" and normalise_name(tp.id) not in acted:
             yield ctx.at("gap-without-action", f"{tp.pointer}/id", id=tp.id, importance=shown(tp.importance),
@@ -201,12 +173,10 @@ RULES: tuple[Rule, ...] = (
     values_on_scale,
     persona_has_goals,
     phases_unique,
+    references_known,
     phases_have_touchpoints,
-    touchpoint_ids_unique,
-    touchpoint_phases_known,
     touchpoints_rated,
     enough_respondents,
-    references_known,
     backstage_present,
     gaps_have_actions,
     actions_complete,

@@ -8,6 +8,7 @@ two, so `formula-without-value` stays exact and `#DIV/0!` is reported as what it
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -61,6 +62,8 @@ class Cells:
         """The sheet's XML when it holds formulas: scanned for uncalculated ones on request."""
         self.grid = grid
         self.origin = origin
+        self.merged: list[tuple[int, int, int, int]] = []
+        """Merged ranges as (first row, first column, last row, last column), 1-based."""
 
     @property
     def rows(self) -> dict[int, dict[int, Any]]:
@@ -99,6 +102,12 @@ class Cells:
             return [r0 + i for i in range(end) if any(v != "" for v in self.grid[i])]
         return sorted(r for r in self.rows if upto is None or r <= upto)
 
+    def width(self) -> int:
+        """The number of the last column that holds something (0 for an empty sheet)."""
+        if self.grid is not None:
+            return self.origin[1] - 1 + max((len(v) for v in self.grid), default=0)
+        return max((c for row in self.rows.values() for c in row), default=0)
+
     def last_row(self) -> int:
         if self.grid is not None:
             return self.origin[0] + len(self.grid) - 1
@@ -133,14 +142,68 @@ def _column(letters: bytes) -> int:
     return n
 
 
+def _book_part(archive: zipfile.ZipFile) -> str:
+    root = ElementTree.fromstring(archive.read("_rels/.rels"))
+    return next((r.get("Target", "") for r in root if r.get("Type", "").endswith("/officeDocument")),
+                "xl/workbook.xml").lstrip("/")
+
+
+def _book_rels(archive: zipfile.ZipFile, book: str) -> list[Any]:
+    folder, name = posixpath.split(book)
+    return list(ElementTree.fromstring(archive.read(posixpath.join(folder, "_rels", f"{name}.rels"))))
+
+
+READABLE_SHEETS = ("/worksheet", "/chartsheet")
+"""Relationship types of the sheets calamine reads; Excel 4.0 macro sheets and dialog
+sheets are other kinds, never journey sheets."""
+
+
+def _for_calamine(archive: zipfile.ZipFile) -> bytes | None:
+    """The package as calamine can read it, or None when it can as it is: macro and dialog
+    sheets left out of the sheet list (calamine refuses a workbook that lists one), and the
+    sheet targets of a workbook outside xl/ made absolute (calamine looks for them in xl/)."""
+    book = _book_part(archive)
+    folder = posixpath.dirname(book)
+    rels = _book_rels(archive, book)
+    other = [r.get("Id", "") for r in rels
+             if "sheet" in r.get("Type", "").lower() and not r.get("Type", "").endswith(READABLE_SHEETS)]
+    relative = folder != "xl" and any(not r.get("Target", "").startswith("/") for r in rels)
+    if not other and not relative:
+        return None
+    changed: dict[str, bytes] = {}
+    xml = archive.read(book)
+    for rid in other:
+        xml = re.sub(rb"<(?:\w+:)?sheet\s[^>]*?:id=\"" + re.escape(rid.encode()) + rb"\"[^>]*?/>", b"", xml)
+    changed[book] = xml
+    if relative:
+        rels_part = posixpath.join(folder, "_rels", f"{posixpath.basename(book)}.rels")
+        changed[rels_part] = re.sub(
+            rb'Target="(?!/)([^"]*)"',
+            lambda m: b'Target="/' + posixpath.normpath(posixpath.join(folder, m.group(1).decode())).encode() + b'"',
+            archive.read(rels_part),
+        )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            out.writestr(info, changed.get(info.filename) or archive.read(info.filename))
+    return buffer.getvalue()
+
+
+def _with_slashes(archive: zipfile.ZipFile) -> io.BytesIO:
+    """The package with part names written with '/' (some programs write 'xl\\workbook.xml')."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            out.writestr(info.filename.replace("\\", "/"), archive.read(info.filename))
+    buffer.seek(0)
+    return buffer
+
+
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip part holding its XML."""
-    root = ElementTree.fromstring(archive.read("_rels/.rels"))
-    book = next((r.get("Target", "") for r in root if r.get("Type", "").endswith("/officeDocument")),
-                "xl/workbook.xml").lstrip("/")
-    folder, name = posixpath.split(book)
-    rels = {r.get("Id"): r.get("Target", "") for r in
-            ElementTree.fromstring(archive.read(posixpath.join(folder, "_rels", f"{name}.rels")))}
+    book = _book_part(archive)
+    folder = posixpath.dirname(book)
+    rels = {r.get("Id"): r.get("Target", "") for r in _book_rels(archive, book)}
     parts = {}
     sheets = ElementTree.fromstring(archive.read(book)).find(f"{{{MAIN}}}sheets")
     for sheet in [] if sheets is None else sheets:
@@ -202,11 +265,17 @@ class Book:
         from python_calamine import CalamineWorkbook  # here: only reading needs it
 
         self.path = path
+        self._package: Path | io.BytesIO = path
         try:
-            self._book = CalamineWorkbook.from_path(str(path))
-            self.titles: list[str] = list(self._book.sheet_names)
-            with zipfile.ZipFile(path) as archive:  # the package's own map of its sheets must be there
+            with zipfile.ZipFile(path) as archive:
+                if any("\\" in name for name in archive.namelist()):
+                    self._package = _with_slashes(archive)  # part names written with backslashes
+            with zipfile.ZipFile(self._package) as archive:  # the package's own map of its sheets must be there
                 self._parts = _sheet_parts(archive)
+                readable = _for_calamine(archive)
+            self._book = (CalamineWorkbook.from_path(str(path)) if readable is None
+                          else CalamineWorkbook.from_filelike(io.BytesIO(readable)))
+            self.titles: list[str] = list(self._book.sheet_names)
         except Exception as exc:  # calamine, zip and XML raise many kinds; each means "damaged"
             raise _damaged(path, exc) from exc
 
@@ -218,7 +287,9 @@ class Book:
                 sheet = self._book.get_sheet_by_name(title)
                 start = sheet.start or (0, 0)
                 result[title] = Cells(grid=sheet.to_python(), origin=(start[0] + 1, start[1] + 1))
-            with zipfile.ZipFile(self.path) as archive:
+                result[title].merged = [(a + 1, b + 1, c + 1, d + 1)
+                                        for (a, b), (c, d) in sheet.merged_cell_ranges or ()]
+            with zipfile.ZipFile(self._package) as archive:
                 parts = self._parts
                 names = set(archive.namelist())
                 for title in titles:

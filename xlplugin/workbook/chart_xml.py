@@ -119,7 +119,7 @@ def chart_xml(sheet: str, chart: Scatter) -> bytes:
         f'<c:axId val="{X_AXIS}"/><c:axId val="{Y_AXIS}"/></c:scatterChart>'
         + _axis(X_AXIS, Y_AXIS, "b", chart.x_title, chart.low, chart.high)
         + _axis(Y_AXIS, X_AXIS, "l", chart.y_title, chart.low, chart.high)
-        + '</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+        + '</c:plotArea><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
     ).encode("utf-8")
 
 

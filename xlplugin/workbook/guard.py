@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import WorkbookError
+from ..errors import WorkbookError, quote_path
 from ..text import Text
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -42,6 +42,8 @@ def _ole_kind(path: Path) -> str:
 def _text_kind(head: bytes) -> str | None:
     sample = head.lstrip(b"\xef\xbb\xbf").lstrip()
     lower = sample[:2048].lower()
+    if lower.startswith((b"{", b"[")):
+        return "json"
     if lower.startswith(b"%pdf"):
         return "pdf"
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lower:
@@ -61,7 +63,7 @@ def _text_kind(head: bytes) -> str | None:
     return None
 
 
-def _check_zip(path: Path, name: str) -> None:
+def _check_zip(path: Path, name: str) -> None:  # name: as messages show it
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -109,19 +111,19 @@ def _check_zip(path: Path, name: str) -> None:
 
 def inspect_workbook(path: Path) -> None:
     """Raise WorkbookError unless `path` looks like an .xlsx/.xlsm workbook within the limits."""
-    name = path.name
+    name, shown = quote_path(path.name), quote_path(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(8192)
     except FileNotFoundError as exc:
-        raise _fail(f"File not found: {path}", f"Bestand niet gevonden: {path}") from exc
+        raise _fail(f"File not found: {shown}", f"Bestand niet gevonden: {shown}") from exc
     except IsADirectoryError as exc:
-        raise _fail(f"{path} is a folder, not a workbook.", f"{path} is een map, geen werkmap.") from exc
+        raise _fail(f"{shown} is a folder, not a workbook.", f"{shown} is een map, geen werkmap.") from exc
     except PermissionError as exc:
-        raise _fail(f"No permission to read {path}.", f"Geen toestemming om {path} te lezen.") from exc
+        raise _fail(f"No permission to read {shown}.", f"Geen toestemming om {shown} te lezen.") from exc
     except OSError as exc:
-        raise _fail(f"{path} cannot be read ({exc.strerror or exc}).", f"{path} kan niet gelezen worden ({exc.strerror or exc}).") from exc
+        raise _fail(f"{shown} cannot be read (error {exc.errno}).", f"{shown} kan niet gelezen worden (fout {exc.errno}).") from exc
     if size == 0:
         raise _fail(f"{name} is empty (0 bytes).", f"{name} is leeg (0 bytes).")
     if size > MAX_FILE_BYTES:
@@ -138,6 +140,11 @@ def inspect_workbook(path: Path) -> None:
         _check_zip(path, name)
         return
     kind = _text_kind(head)
+    if kind == "json" or path.suffix.lower() == ".json":
+        raise _fail(f"{name} is a JSON document, not a workbook: turn it into one with "
+                    f"'xlplugin import {shown} -o journey.xlsx'.",
+                    f"{name} is een JSON-document, geen werkmap: maak er een werkmap van met "
+                    f"'xlplugin import {shown} -o klantreis.xlsx'.")
     message = {
         "csv": ("a text (CSV) file, not a workbook. Open it in Excel and save it as Excel Workbook (.xlsx).",
                 "een tekstbestand (CSV), geen werkmap. Open het in Excel en sla het op als Excel-werkmap (.xlsx)."),
@@ -157,7 +164,7 @@ def inspect_package(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _fail(f"{path} cannot be read.", f"{path} kan niet gelezen worden.") from exc
+        raise _fail(f"{quote_path(path)} cannot be read.", f"{quote_path(path)} kan niet gelezen worden.") from exc
     if size > MAX_FILE_BYTES:
         raise _fail(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.", f"{path.name} is groter dan {MAX_FILE_BYTES // 2**20} MB.")
     try:

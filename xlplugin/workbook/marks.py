@@ -43,6 +43,40 @@ COMMENTS = f"{REL_NS}/comments"
 VML = f"{REL_NS}/vmlDrawing"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+# The parts of a style sheet, in the order the schema wants them, with what an empty one needs.
+_STYLE_ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+                "tableStyles", "colors", "extLst")
+_STYLE_DEFAULTS = {
+    "fonts": ('<font><sz val="11"/><name val="Calibri"/></font>',),
+    "fills": ('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'),
+    "borders": ("<border><left/><right/><top/><bottom/><diagonal/></border>",),
+    "cellStyleXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',),
+    "cellXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',),
+    "cellStyles": ('<cellStyle name="Normal" xfId="0" builtinId="0"/>',),
+}
+
+
+def complete_styles(root: etree._Element) -> bool:
+    """Give a style sheet the fonts, fills, borders and cell styles every cell style refers
+    to, where it lacks them (an empty cellXfs, no fills...); True when something was added."""
+    added = False
+    for name, defaults in _STYLE_DEFAULTS.items():
+        element = root.find(f"{M}{name}")
+        if element is None:
+            element = etree.Element(f"{M}{name}")
+            later = _STYLE_ORDER[_STYLE_ORDER.index(name) + 1:]
+            follower = next((e for e in root if etree.QName(e).localname in later), None)
+            if follower is None:
+                root.append(element)
+            else:
+                follower.addprevious(element)
+        if len(element) == 0:
+            for xml in defaults:
+                element.append(etree.fromstring(f'<w xmlns="{MAIN_NS}">{xml}</w>')[0])
+            element.set("count", str(len(element)))
+            added = True
+    return added
 AUTHOR = "xlplugin"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _REF = re.compile(r"^([A-Z]+)([0-9]+)$")
@@ -59,6 +93,14 @@ VML_HEAD = (
     '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
     "</xml>"
 )
+
+
+def _number(text: str | None) -> int:
+    """An index attribute as a number: 0 when it is missing or empty (s="" is written by some programs)."""
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
 
 
 def _part(root: etree._Element) -> bytes:
@@ -97,6 +139,53 @@ def _vml_shape(shape_id: int, row: int, col: int, lines: int) -> str:
     )
 
 
+_SHAPE_ID = re.compile(r'\bid="_x0000_s(\d+)"')
+_IDMAP = re.compile(r'(<(?:[\w-]+:)?idmap\b[^>]*?\bdata=")([^"]*)(")')
+BLOCK = 1024
+"""VML shape ids come in blocks of 1024: a drawing's o:idmap lists the blocks its ids use."""
+
+
+def _blocks(vml: str, old: str) -> str:
+    """The o:idmap data of a drawing: the blocks of the shape ids it holds (the old ones if it holds none)."""
+    blocks = sorted({int(n) // BLOCK for n in _SHAPE_ID.findall(vml)})
+    return ",".join(str(b) for b in blocks) if blocks else old
+
+
+class ShapeIds:
+    """Note shape ids for the whole package: new ones continue after the highest id in any
+    drawing, in a block no other drawing claims, so no id is used twice (Excel repairs a
+    workbook whose drawings share ids)."""
+
+    def __init__(self, drawings: dict[str, str]):
+        self.highest = 0
+        self.owner: dict[int, str] = {}
+        for part, vml in drawings.items():
+            ids = [int(n) for n in _SHAPE_ID.findall(vml)]
+            self.highest = max([self.highest, *ids])
+            claimed = {i // BLOCK for i in ids}
+            for m in _IDMAP.finditer(vml):
+                claimed |= {int(b) for b in re.findall(r"\d+", m.group(2))}
+            for block in claimed:
+                self.owner.setdefault(block, part)
+
+    def new_block(self, part: str) -> int:
+        """A block no drawing uses yet, for a new drawing `part`."""
+        block = max([0, self.highest // BLOCK, *self.owner]) + 1
+        self.owner[block] = part
+        return block
+
+    def next_id(self, part: str) -> int:
+        """The next shape id for a note in the drawing `part`."""
+        candidate = max(self.highest + 1, BLOCK + 1)
+        if candidate % BLOCK == 0:
+            candidate += 1
+        if self.owner.get(candidate // BLOCK, part) != part:
+            candidate = self.new_block(part) * BLOCK + 1
+        self.owner[candidate // BLOCK] = part
+        self.highest = candidate
+        return candidate
+
+
 class _Comments:
     """The notes of one sheet: its comments part and the VML drawing that shows them."""
 
@@ -105,8 +194,8 @@ class _Comments:
         patch = surface.patch
         self.part = surface.target(sheet_part, COMMENTS)
         self.vml_part = surface.target(sheet_part, VML)
-        self.root = etree.fromstring(patch.zip.read(self.part), _PARSER) if self.part else None
-        self.vml = patch.zip.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
+        self.root = etree.fromstring(patch.read(self.part), _PARSER) if self.part else None
+        self.vml = patch.read(self.vml_part).decode("utf-8", "replace") if self.vml_part else None
         self.by_ref: dict[str, etree._Element] = {}
         if self.root is not None:
             for c in self.root.iter(f"{M}comment"):
@@ -166,28 +255,19 @@ class _Comments:
         t.text = text
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         row, col = _split(cell)
-        self.surface.shape_id += 1
-        shape = _vml_shape(self.surface.shape_id, row, col, text.count("\n") + 1)
+        shape = _vml_shape(self.surface.shapes.next_id(self.vml_part or ""), row, col, text.count("\n") + 1)
         at = self.vml.rfind("</xml>")
         self.vml = self.vml[:at] + shape + self.vml[at:] if at >= 0 else self.vml + shape
         self.dirty = True
 
     def _create(self) -> None:
         surface, patch = self.surface, self.surface.patch
-        folder = posixpath.dirname(posixpath.dirname(self.sheet_part)) or "xl"
-        self.part = patch.free_part(folder, "comments")
-        n = 1
-        while f"{folder}/drawings/vmlDrawing{n}.vml" in patch.taken:
-            n += 1
-        self.vml_part = f"{folder}/drawings/vmlDrawing{n}.vml"
-        patch.taken.add(self.vml_part)
+        self.part = patch.free_part(patch.folder, "comments")
+        self.vml_part = patch.free_part(patch.under("drawings"), "vmlDrawing", "vml")
         self.root = etree.fromstring(f'<comments xmlns="{MAIN_NS}"><authors/><commentList/></comments>'.encode())
-        self.vml = VML_HEAD.format(block=1000 + n)
-        patch.content_types = _insert_before_close(
-            patch.content_types, "Types",
-            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{self.part}" ContentType="{COMMENTS_TYPE}"/>',
-        )
-        if not re.search(rb'Extension="vml"', patch.content_types, re.I):
+        self.vml = VML_HEAD.format(block=surface.shapes.new_block(self.vml_part))
+        patch.add_content_type(self.part, COMMENTS_TYPE)
+        if not patch.has_content_type(self.vml_part):
             patch.content_types = _insert_before_close(
                 patch.content_types, "Types",
                 f'<Default xmlns="{CONTENT_TYPES_NS}" Extension="vml" ContentType="{VML_TYPE}"/>',
@@ -207,6 +287,8 @@ class _Comments:
 
     def write(self) -> None:
         self._drop_shapes()
+        if self.dirty and self.vml is not None:
+            self.vml = _IDMAP.sub(lambda m: m.group(1) + _blocks(self.vml or "", m.group(2)) + m.group(3), self.vml, 1)
         if self.dirty and self.part and self.vml_part and self.root is not None and self.vml is not None:
             self.surface.patch.parts[self.part] = _part(self.root)
             self.surface.patch.parts[self.vml_part] = self.vml.encode("utf-8")
@@ -224,21 +306,33 @@ class PackageSurface:
         self.row_indexes: dict[str, dict[int, etree._Element]] = {}
         self.row_numbers: dict[str, list[int]] = {}
         self.xf_keys: dict[tuple[object, ...], int] | None = None
-        self.shape_id = 3072
+        self.shapes = ShapeIds({self.patch.logical(name): self.patch.zip.read(name).decode("utf-8", "replace")
+                                for name in self.patch.names if name.lower().endswith(".vml")})
         styles = self.target(self.patch.workbook, STYLES)
-        if styles is None:
-            raise KeyError("styles")
+        self.styles_dirty = False
+        if styles is None or not self.patch.has(styles):  # a package without a styles part gets one
+            styles = self.patch.under("styles.xml")  # where other programs look for it (openpyxl only there)
+            if styles.lower() in self.patch.taken_lower():
+                styles = self.patch.free_part(self.patch.folder, "styles")
+            self.patch.taken.add(styles)
+            self.patch.add_content_type(styles, STYLES_TYPE)
+            self.patch.workbook_rels = _insert_before_close(
+                self.patch.workbook_rels, "Relationships",
+                f'<Relationship xmlns="{PKG_REL_NS}" Id="rIdXlpStyles" Type="{STYLES}" '
+                f'Target="{posixpath.relpath(styles, self.patch.folder or ".")}"/>',
+            )
+            self.styles = etree.fromstring(f'<styleSheet xmlns="{MAIN_NS}"/>'.encode())
+            self.styles_dirty = True
+        else:
+            self.styles = etree.fromstring(self.patch.read(styles), _PARSER)
         self.styles_part = styles
-        self.styles = etree.fromstring(self.patch.zip.read(styles), _PARSER)
+        self.styles_dirty |= complete_styles(self.styles)
         self.xfs = self.styles.find(f"{M}cellXfs")
         self.fills = self.styles.find(f"{M}fills")
-        if self.xfs is None or self.fills is None:
-            raise KeyError("cellXfs")
-        self.styles_dirty = False
         shared = self.target(self.patch.workbook, SHARED)
         self.shared: list[str] = []
-        if shared:
-            for si in etree.fromstring(self.patch.zip.read(shared), _PARSER).iter(f"{M}si"):
+        if shared and self.patch.has(shared):
+            for si in etree.fromstring(self.patch.read(shared), _PARSER).iter(f"{M}si"):
                 self.shared.append("".join(t.text or "" for t in si.iter(f"{M}t")))
 
     # -- the package -------------------------------------------------------------------
@@ -247,13 +341,13 @@ class PackageSurface:
         rels = self._rels(part)
         for r in rels:
             if r.get("Type") == kind and r.get("TargetMode") != "External":
-                return _resolve(part, r.get("Target", ""))
+                return self.patch.logical(_resolve(part, r.get("Target", "")))
         return None
 
     def _rels(self, part: str) -> etree._Element:
         path = _rels_path(part)
         if path not in self.rels:
-            data = self.patch.parts.get(path) or (self.patch.zip.read(path) if path in self.patch.names else None)
+            data = self.patch.parts.get(path) or (self.patch.read(path) if self.patch.has(path) else None)
             self.rels[path] = (etree.fromstring(data, _PARSER) if data
                                else etree.fromstring(f'<Relationships xmlns="{PKG_REL_NS}"/>'.encode()))
         return self.rels[path]
@@ -274,12 +368,12 @@ class PackageSurface:
             if normalise_name(entry.get("name", "")) == wanted:
                 rid = entry.get(f"{{{REL_NS}}}id")
                 target = self.patch.rels.get(rid)
-                return _resolve(self.patch.workbook, target) if target else None
+                return self.patch.logical(_resolve(self.patch.workbook, target)) if target else None
         return None
 
     def sheet_tree(self, part: str) -> etree._Element:
         if part not in self.trees:
-            data = self.patch.parts.get(part) or self.patch.zip.read(part)
+            data = self.patch.parts.get(part) or self.patch.read(part)
             self.trees[part] = etree.fromstring(data, _PARSER)
         return self.trees[part]
 
@@ -370,17 +464,17 @@ class PackageSurface:
     def _default_style(self, part: str, row: etree._Element | None, col_no: int) -> int:
         """The style an empty cell shows: its row's (when set) or its column's."""
         if row is not None and row.get("customFormat") in ("1", "true") and row.get("s"):
-            return int(row.get("s", "0"))
+            return _number(row.get("s"))
         cols = self.sheet_tree(part).find(f"{M}cols")
         for col in [] if cols is None else cols:
-            if int(col.get("min", "0")) <= col_no <= int(col.get("max", "0")):
-                return int(col.get("style", "0"))
+            if _number(col.get("min")) <= col_no <= _number(col.get("max")):
+                return _number(col.get("style"))
         return 0
 
     def _style(self, part: str, ref: str) -> int:
         row, cell = self._cell(part, ref, create=False)
         if cell is not None:
-            return int(cell.get("s", "0"))
+            return _number(cell.get("s"))
         return self._default_style(part, row, _split(ref)[1])
 
     # -- the Surface ---------------------------------------------------------------------------
@@ -413,7 +507,7 @@ class PackageSurface:
         part = self.part_of(sheet)
         assert part is not None
         index = self._style(part, cell)
-        fill_id = int(self.xfs[index].get("fillId", "0")) if index < len(self.xfs) else 0
+        fill_id = _number(self.xfs[index].get("fillId")) if index < len(self.xfs) else 0
         if fill_id >= len(self.fills):
             return None
         pattern = self.fills[fill_id].find(f"{M}patternFill")
@@ -453,7 +547,7 @@ class PackageSurface:
             fill_id = self._solid(colour)
         base = self._style(part, cell)
         original = self.xfs[base] if base < len(self.xfs) else self.xfs[0]
-        if int(original.get("fillId", "0")) == fill_id:
+        if _number(original.get("fillId")) == fill_id:
             return
         wanted = copy.deepcopy(original)
         wanted.set("fillId", str(fill_id))
@@ -493,7 +587,26 @@ class PackageSurface:
             self.row_indexes.pop(part, None)
             self.dirty.discard(part)
             self.comments.pop(part, None)
-        self.patch.put(sheet, hidden, self._bold())
+        numbers = {f: self._number_style(f) for f in sheet.formats if f}
+        self.patch.put(sheet, hidden, self._bold(), numbers)
+
+    def _number_style(self, code: str) -> int:
+        """A cell style showing numbers as `code` (e.g. 0.0), added once with its number format."""
+        formats = self.styles.find(f"{M}numFmts")
+        found = None if formats is None else next((f for f in formats if f.get("formatCode") == code), None)
+        if found is not None:
+            fmt_id = _number(found.get("numFmtId"))
+        else:
+            if formats is None:
+                formats = etree.Element(f"{M}numFmts")
+                self.styles.insert(0, formats)
+            fmt_id = max([163, *(_number(f.get("numFmtId")) for f in formats)]) + 1
+            etree.SubElement(formats, f"{M}numFmt", numFmtId=str(fmt_id), formatCode=code)
+            formats.set("count", str(len(formats)))
+            self.styles_dirty = True
+        xf = etree.Element(f"{M}xf", numFmtId=str(fmt_id), fontId="0", fillId="0", borderId="0", xfId="0",
+                           applyNumberFormat="1")
+        return self._style_index(xf)
 
     def _bold(self) -> int:
         """A style with the workbook's default font in bold, for the header rows (added once)."""

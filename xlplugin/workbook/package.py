@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -35,26 +36,41 @@ TYPES = {
     CHART: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 }
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+COPY_CHUNK = 1 << 20
+"""Parts that are not changed are copied through in pieces of this size: a sheet of a
+million rows never sits in memory whole."""
 
 
-def _cell(ref: str, value: str | int | float | None, style: str = "") -> str:
+def _cell(ref: str, value: str | int | float | None, style: str = "", number_style: str = "") -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f'<c r="{ref}"{style}><v>{value}</v></c>'
+        return f'<c r="{ref}"{number_style or style}><v>{value}</v></c>'
     # Inline text: whatever it says, it is never a formula.
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
 
 
-def sheet_xml(sheet: NewSheet, drawing_rid: str | None = None, header_style: int | None = None) -> bytes:
-    """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide."""
+def sheet_xml(
+    sheet: NewSheet, drawing_rid: str | None = None, header_style: int | None = None,
+    number_styles: dict[str, int] | None = None,
+) -> bytes:
+    """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide.
+    `number_styles`: the cell style of each of the sheet's number formats."""
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
     )
+    if sheet.helper_column:
+        cols += f'<col min="{sheet.helper_column}" max="{sheet.helper_column + 15}" width="9" hidden="1"/>'
+    styles = number_styles or {}
+    numbers = [f' s="{styles[f]}"' if f in styles else "" for f in sheet.formats]
     rows = []
     for r, values in enumerate(sheet.rows, start=1):
         style = f' s="{header_style}"' if r == 1 and header_style else ""
-        cells = "".join(_cell(f"{column_letter(c)}{r}", v, style) for c, v in enumerate(values, start=1))
+        cells = "".join(
+            _cell(f"{column_letter(c)}{r}", v, style, numbers[c - 1] if r > 1 and c <= len(numbers) else "")
+            for c, v in enumerate(values, start=1)
+        )
         rows.append(f'<row r="{r}">{cells}</row>')
     links = "".join(
         f'<hyperlink ref="{column_letter(link.column)}{link.row}" '
@@ -110,13 +126,15 @@ class _Patch:
         try:
             self.zip = zipfile.ZipFile(path)
             self.names = set(self.zip.namelist())
-            root_rels = ElementTree.fromstring(self.zip.read("_rels/.rels"))
-            self.workbook = next(
+            # part names ignore case, and some programs write them with backslashes
+            self.by_lower = {n.replace("\\", "/").lower(): n for n in self.names}
+            root_rels = ElementTree.fromstring(self.read("_rels/.rels"))
+            self.workbook = self.logical(next(
                 (r.get("Target", "") for r in root_rels if r.get("Type") == OFFICE_DOCUMENT), "xl/workbook.xml"
-            ).lstrip("/")
-            self.workbook_xml = self.zip.read(self.workbook)
-            self.workbook_rels = self.zip.read(_rels_path(self.workbook))
-            self.content_types = self.zip.read("[Content_Types].xml")
+            ).lstrip("/"))
+            self.workbook_xml = self.read(self.workbook)
+            self.workbook_rels = self.read(_rels_path(self.workbook))
+            self.content_types = self.read("[Content_Types].xml")
             book = ElementTree.fromstring(self.workbook_xml)
             self.rels = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(self.workbook_rels)}
         except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
@@ -129,28 +147,60 @@ class _Patch:
         self.parts: dict[str, bytes] = {}
         self.taken: set[str] = set(self.names)
 
-    def free_part(self, folder: str, stem: str) -> str:
+    def real(self, part: str) -> str:
+        """The zip entry of `part` as it is spelt in the package (part names ignore case)."""
+        return part if part in self.names else self.by_lower.get(part.lower(), part)
+
+    def logical(self, part: str) -> str:
+        """The name the code uses for `part`: as the package spells it, with '/' between folders."""
+        return self.real(part).replace("\\", "/")
+
+    def has(self, part: str) -> bool:
+        return self.real(part) in self.names
+
+    def read(self, part: str) -> bytes:
+        return self.zip.read(self.real(part))
+
+    def free_part(self, folder: str, stem: str, ext: str = "xml") -> str:
+        """A part name in `folder` (under the workbook's folder, which may be the package root) not yet used."""
         n = 1
-        while f"{folder}/{stem}{n}.xml" in self.taken:
+        while posixpath.join(folder, f"{stem}{n}.{ext}").lower() in self.taken_lower():
             n += 1
-        part = f"{folder}/{stem}{n}.xml"
+        part = posixpath.join(folder, f"{stem}{n}.{ext}")
         self.taken.add(part)
         return part
 
-    def new_override(self, part: str, kind: str) -> None:
+    def taken_lower(self) -> set[str]:
+        return {t.replace("\\", "/").lower() for t in self.taken}
+
+    def under(self, *folders: str) -> str:
+        """A folder beside the workbook part (`xl/worksheets`, or `worksheets` for a root-level workbook)."""
+        return posixpath.join(self.folder, *folders)
+
+    def has_content_type(self, part: str) -> bool:
+        types = self.content_types.decode("utf-8", "replace")
+        ext = posixpath.splitext(part)[1].lstrip(".")
+        if re.search(rf'PartName="/{re.escape(part)}"', types, re.I):
+            return True
+        return bool(ext) and re.search(rf'<(?:\w+:)?Default\b[^>]*Extension="{re.escape(ext)}"', types, re.I) is not None
+
+    def add_content_type(self, part: str, content_type: str) -> None:
         self.content_types = _insert_before_close(
             self.content_types, "Types",
-            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{part}" ContentType="{TYPES[kind]}"/>',
+            f'<Override xmlns="{CONTENT_TYPES_NS}" PartName="/{part}" ContentType="{content_type}"/>',
         )
+
+    def new_override(self, part: str, kind: str) -> None:
+        self.add_content_type(part, TYPES[kind])
 
     def existing_target(self, part: str, kind: str) -> str | None:
         """The part that `part` links to with a relationship of `kind`, if any."""
-        rels = _rels_path(part)
+        rels = self.real(_rels_path(part))
         if rels not in self.names:
             return None
         for r in ElementTree.fromstring(self.zip.read(rels)):
             if r.get("Type") == kind:
-                return _resolve(part, r.get("Target", ""))
+                return self.logical(_resolve(part, r.get("Target", "")))
         return None
 
     def sheet_part(self, sheet: NewSheet, hidden: bool = False) -> str:
@@ -158,8 +208,8 @@ class _Patch:
         wanted = {normalise_name(n) for n in (sheet.title, *sheet.aliases)}
         for entry in self.entries:
             if normalise_name(entry.get("name", "")) in wanted:
-                return _resolve(self.workbook, self.rels[entry.get(f"{{{REL_NS}}}id")])
-        part = self.free_part(f"{self.folder}/worksheets", "sheet")
+                return self.logical(_resolve(self.workbook, self.rels[entry.get(f"{{{REL_NS}}}id")]))
+        part = self.free_part(self.under("worksheets"), "sheet")
         rid, n = "rIdXlplugin1", 1
         while rid in self.rels:
             n += 1
@@ -184,40 +234,61 @@ class _Patch:
         self.new_override(part, WORKSHEET)
         return part
 
-    def put(self, sheet: NewSheet, hidden: bool = False, header_style: int | None = None) -> None:
+    def put(
+        self, sheet: NewSheet, hidden: bool = False, header_style: int | None = None,
+        number_styles: dict[str, int] | None = None,
+    ) -> None:
         part = self.sheet_part(sheet, hidden)
         if sheet.chart is None:
-            self.parts[part] = sheet_xml(sheet, None, header_style)
+            self.parts[part] = sheet_xml(sheet, None, header_style, number_styles)
             return
         drawing = self.existing_target(part, DRAWING)
         chart = self.existing_target(drawing, CHART) if drawing else None
         if drawing is None:
-            drawing = self.free_part(f"{self.folder}/drawings", "drawing")
+            drawing = self.free_part(self.under("drawings"), "drawing")
             self.new_override(drawing, DRAWING)
         if chart is None:
-            chart = self.free_part(f"{self.folder}/charts", "chart")
+            chart = self.free_part(self.under("charts"), "chart")
             self.new_override(chart, CHART)
-        self.parts[part] = sheet_xml(sheet, "rId1", header_style)
+        self.parts[part] = sheet_xml(sheet, "rId1", header_style, number_styles)
         self.parts[_rels_path(part)] = _rels_xml({"rId1": (DRAWING, posixpath.relpath(drawing, posixpath.dirname(part)))})
         self.parts[drawing] = drawing_xml(sheet.chart, "rId1")
         self.parts[_rels_path(drawing)] = _rels_xml({"rId1": (CHART, posixpath.relpath(chart, posixpath.dirname(drawing)))})
-        self.parts[chart] = chart_xml(sheet.title if part not in self.names else self._title_of(part), sheet.chart)
+        self.parts[chart] = chart_xml(sheet.title if not self.has(part) else self._title_of(part), sheet.chart)
 
     def _title_of(self, part: str) -> str:
         for entry in self.entries:
             rid = entry.get(f"{{{REL_NS}}}id")
-            if rid and _resolve(self.workbook, self.rels.get(rid, "")) == part:
+            if rid and self.logical(_resolve(self.workbook, self.rels.get(rid, ""))) == part:
                 return entry.get("name", "")
         return ""
 
     def save(self, tmp: str) -> None:
-        changed = dict(self.parts)
-        changed[self.workbook] = self.workbook_xml
-        changed[_rels_path(self.workbook)] = self.workbook_rels
-        changed["[Content_Types].xml"] = self.content_types
+        changed = {self.real(name): data for name, data in self.parts.items()}
+        for name in sorted(set(changed) - self.names):  # a new part needs a content type
+            if not self.has_content_type(name) and name.endswith(".rels"):
+                self.add_content_type(name, RELS_TYPE)
+        changed[self.real(self.workbook)] = self.workbook_xml
+        changed[self.real(_rels_path(self.workbook))] = self.workbook_rels
+        changed[self.real("[Content_Types].xml")] = self.content_types
         with zipfile.ZipFile(tmp, "w") as out:
             for info in self.zip.infolist():
                 data = changed.pop(info.filename, None)
-                out.writestr(info, data if data is not None else self.zip.read(info.filename))
+                if data is not None:
+                    out.writestr(info, data)
+                    continue
+                # unchanged: streamed through, so memory stays bounded by what changes
+                with self.zip.open(info) as src, out.open(_copy_info(info), "w", force_zip64=info.file_size > 2**31) as dst:
+                    shutil.copyfileobj(src, dst, COPY_CHUNK)
             for name in sorted(changed):  # the new parts
                 out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), changed[name], zipfile.ZIP_DEFLATED)
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """The entry's name, date, compression and attributes, for writing it again."""
+    copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    copy.compress_type = info.compress_type
+    copy.external_attr = info.external_attr
+    copy.create_system = info.create_system
+    copy.comment = info.comment
+    return copy

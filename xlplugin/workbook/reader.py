@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
+from ..errors import WorkbookError
 from ..findings import Finding, finding
 from ..layout import DATA_SHEETS, Field, Sheet
-from ..text import Lang, normalise_name
+from ..text import Lang, Text, normalise_name
 from ..values import is_blank, parse_value
 from .cells import Book, Cells
 from .guard import inspect_workbook
+from .headers import check_header
 
 HEADER_SCAN_ROWS = 20
 """How far down a table sheet the header row is looked for."""
@@ -128,18 +130,32 @@ class _SheetReader:
                 )
                 continue
             columns[f.key] = c
+        headers = check_header(self.sheet, self.title, self.cells, header, columns, lang)
+        self.findings.extend(headers.findings)
+        columns.update(headers.columns)
         last = max((c for c, v in header_cells.items() if not is_blank(v)), default=0)
-        for f in self.sheet.input_fields:
-            if f.required and f.key not in columns:
-                last += 1
-                self.findings.append(
-                    finding(
-                        "missing-column",
-                        self.title,
-                        f"{column_letter(last)}{header}",
-                        expected=f.name.in_(lang),
-                    )
+        missing = [f for f in self.sheet.input_fields if f.required and f.key not in columns]
+        merged = any(x.code == "merged-header" for x in headers.findings)
+        unread = [f for f in self.sheet.input_fields if f.key not in columns]
+        lost = missing if len(missing) == 1 else unread if len(unread) == 1 else []
+        if len(lost) == 1 and len(headers.unnamed) == 1:
+            # the header of this very column was deleted: one finding, at the cell to type it in
+            self.findings = [x for x in self.findings if x.code != "unnamed-column"]
+            self.findings.append(finding(
+                "missing-column", self.title, f"{column_letter(headers.unnamed[0])}{header}",
+                expected=lost[0].name.in_(lang),
+            ))
+            missing = [f for f in missing if f is not lost[0]]
+        for f in [] if merged else missing:  # a merged header is the cause: reported as such
+            last += 1
+            self.findings.append(
+                finding(
+                    "missing-column",
+                    self.title,
+                    f"{column_letter(last)}{header}",
+                    expected=f.name.in_(lang),
                 )
+            )
         place.columns = {k: column_letter(c) for k, c in columns.items()}
         inputs = [(f, columns[f.key]) for f in self.sheet.input_fields if f.key in columns]
         by_column = {c: f for f, c in inputs}
@@ -167,6 +183,8 @@ class _SheetReader:
             columns = [c for _, c, _ in ordered]
             lines = ([row.get(c) for c in columns] if (row := numbered.get(r)) else none for r in visit)
         for r, values in zip(visit, lines, strict=True):
+            if r in headers.not_data:
+                continue
             n = len(values)
             item = {}
             for f, key, j, kind in fields:
@@ -209,6 +227,9 @@ class _SheetReader:
                     )
                 items.append(item)
                 place.rows.append(r)
+        if headers.hiding:  # the fields not read are explained by the header finding
+            unread = [f.key for f in self.sheet.input_fields if f.key not in place.columns]
+            self.reported.update(f"/{self.sheet.key}/{i}/{key}" for i in range(len(items)) for key in unread)
         return items, place
 
 
@@ -253,9 +274,27 @@ def read_workbook(path: str | Path) -> ReadResult:
 
 
 
+JOURNEY_KEYS = {"journey", "persona", "phases", "touchpoints", "blueprint", "actions"}
+"""A workbook with none of these sheets is not a journey workbook (DESIGN.md, v1.1)."""
+
+
+def _not_a_journey(path: object) -> WorkbookError:
+    name = f"'{Path(str(path)).name}'" if path else "This workbook"
+    sheets_en = ", ".join(s.name.en for s in DATA_SHEETS if s.key in JOURNEY_KEYS)
+    sheets_nl = ", ".join(s.name.nl for s in DATA_SHEETS if s.key in JOURNEY_KEYS)
+    return WorkbookError(Text(
+        f"{name} is not a journey workbook (it has none of the sheets {sheets_en}): "
+        "start one with 'xlplugin new journey.xlsx'.",
+        f"{name if path else 'Deze werkmap'} is geen klantreiswerkmap (er staat geen van de bladen {sheets_nl} in): "
+        "begin er een met 'xlplugin new klantreis.xlsx --lang nl'.",
+    ))
+
+
 def read_book(book: Book) -> ReadResult:
     """Read a journey workbook from any book that gives its sheet titles and cells: the open
     workbook in Excel (through xlwings) gets the same findings as a file with its values."""
     titles, findings, lang = _match_sheets(book.titles)
+    if not JOURNEY_KEYS & set(titles):
+        raise _not_a_journey(getattr(book, "path", None))
     document, locator, reported = _read_sheets(titles, book, lang, book.titles, findings)
     return ReadResult(document, locator, findings, reported)

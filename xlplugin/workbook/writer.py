@@ -17,7 +17,7 @@ from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.table import Table, TableColumn, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import guide
@@ -42,8 +42,11 @@ from ..text import Lang, Text
 from .safe import atomic_save
 
 VALIDATION_ROWS = 1000
-CENTRED = ("scale", "boolean", "integer", "number")
 """How far down a table sheet the dropdowns and number checks reach."""
+LIVE_ROWS = 500
+"""How far down the Touchpoints table reaches with its live formulas: LibreOffice does not
+fill a table's calculated column into new rows as Excel does, so the rows are there already."""
+CENTRED = ("scale", "boolean", "integer", "number")
 
 QUADRANT_FILLS = {
     "concentrate-here": "F8CBAD",
@@ -52,6 +55,9 @@ QUADRANT_FILLS = {
     "possible-overkill": "DDEBF7",
 }
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+REQUIRED_FILL = PatternFill("solid", fgColor="C55A11")
+"""Headers and labels of required fields: orange, explained on the Start sheet."""
+CHECK_FILL = "FF7C80"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 LABEL_FONT = Font(bold=True)
 HELP_FONT = Font(italic=True, color="595959")
@@ -139,10 +145,11 @@ class _TemplateWriter:
 
     def validation(self, f: Field) -> DataValidation:
         lang = self.lang
+        mark = guide.REQUIRED_MARK.in_(lang) if f.required else ""
         kw: dict[str, Any] = {
             "showInputMessage": True,
             "promptTitle": f.name.in_(lang)[:32],
-            "prompt": f.help.in_(lang)[:255],
+            "prompt": (mark + f.help.in_(lang))[:255],
             "allow_blank": True,
         }
         if f.kind == "scale" or (f.kind == "number" and f.key.endswith("threshold")):
@@ -222,6 +229,11 @@ class _TemplateWriter:
             row += 1
         ws.cell(row, 2, guide.GAP_EXPLAINED.in_(lang)).alignment = WRAP
         ws.row_dimensions[row].height = 32
+        row += 1
+        ws.cell(row, 1, guide.REQUIRED_MARK.in_(lang).strip(" .")).fill = REQUIRED_FILL
+        ws.cell(row, 1).font = HEADER_FONT
+        ws.cell(row, 2, guide.REQUIRED_EXPLAINED.in_(lang)).alignment = WRAP
+        ws.row_dimensions[row].height = 48
         _print_setup(ws, None)
 
     def record_sheet(self, s: Sheet, record: dict[str, Any]) -> None:
@@ -235,6 +247,9 @@ class _TemplateWriter:
         for r, f in enumerate(s.fields, start=2):
             label = ws.cell(r, 1, f.name.in_(lang))
             label.font, label.alignment = LABEL_FONT, WRAP
+            if f.required:
+                label.fill = REQUIRED_FILL
+                label.font = HEADER_FONT
             value = ws.cell(r, 2)
             _write_text(value, _cell_value(f, record.get(f.key), lang))
             value.alignment = WRAP
@@ -242,9 +257,9 @@ class _TemplateWriter:
                 value.number_format = _date_format(lang)
             if f.key == "rating_scale":
                 value.number_format = "@"  # so Excel never turns 1-5 into a date
-            ws.cell(r, 3, f.help.in_(lang)).font = HELP_FONT
+            ws.cell(r, 3, (guide.REQUIRED_MARK.in_(lang) if f.required else "") + f.help.in_(lang)).font = HELP_FONT
             ws.cell(r, 3).alignment = WRAP
-            _fit_height(ws, r, [(value.value, 60), (f.help.in_(lang), 60)])
+            _fit_height(ws, r, [(value.value, 60), (ws.cell(r, 3).value, 60)])
             self.add_validation(ws, f, f"B{r}")
             if s is JOURNEY:
                 self.journey_rows[f.key] = r
@@ -255,25 +270,31 @@ class _TemplateWriter:
         ws = self.wb.create_sheet(self.title(s))
         lang = self.lang
         columns = {f.key: column_letter(c) for c, f in enumerate(s.fields, start=1)}
-        last_row = 1 + len(items) + s.spare_rows
+        table_name = f"tbl{s.key.capitalize()}"
+        computed = [f for f in s.fields if f.kind == "computed"]
+        filled_rows = 1 + len(items) + s.spare_rows
+        last_row = max(filled_rows, LIVE_ROWS) if computed else filled_rows
         for c, f in enumerate(s.fields, start=1):
             cell = ws.cell(1, c, f.name.in_(lang))
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             # Explicit, because LibreOffice does not paint table styles.
-            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+            cell.font, cell.fill = HEADER_FONT, REQUIRED_FILL if f.required else HEADER_FILL
             letter = columns[f.key]
             ws.column_dimensions[letter].width = f.width
             if f.kind != "computed":
                 self.add_validation(ws, f, f"{letter}2:{letter}{VALIDATION_ROWS}")
         ws.row_dimensions[1].height = 30
+        formulas = {f.key: self.formula(f, table_name, s) for f in computed}
         for r in range(2, last_row + 1):
             item = items[r - 2] if r - 2 < len(items) else {}
             for c, f in enumerate(s.fields, start=1):
+                if r > filled_rows and f.kind != "computed":
+                    continue  # only the live formulas reach this far down
                 cell = ws.cell(r, c)
                 numeric = f.kind in CENTRED or (f.choices and type(f.choices[0].code) is int)
                 cell.alignment = WRAP if f.kind == "text" else CENTRE if numeric else TOP
                 if f.kind == "computed":
-                    cell.value = self.formula(f, columns, r)
+                    cell.value = f"={formulas[f.key]}"
                     cell.number_format = "0.0" if f.key == "gap_score" else "General"
                     continue
                 _write_text(cell, _cell_value(f, item.get(f.key), lang))
@@ -285,9 +306,16 @@ class _TemplateWriter:
                 _fit_height(
                     ws, r, [(item.get(f.key), f.width) for f in s.fields if f.kind == "text"] or [("", 1)]
                 )
-        table = Table(
-            displayName=f"tbl{s.key.capitalize()}", ref=f"A1:{column_letter(len(s.fields))}{last_row}"
-        )
+        table = Table(displayName=table_name, ref=f"A1:{column_letter(len(s.fields))}{last_row}")
+        # The computed columns are calculated columns: Excel fills them into every new row.
+        table.tableColumns = [
+            TableColumn(
+                id=c,
+                name=f.name.in_(lang),
+                calculatedColumnFormula=TableFormula(attr_text=formulas[f.key]) if f.key in formulas else None,
+            )
+            for c, f in enumerate(s.fields, start=1)
+        ]
         table.tableStyleInfo = TABLE_STYLE
         ws.add_table(table)
         ws.freeze_panes = "D2" if s is TOUCHPOINTS else "A2"
@@ -300,29 +328,48 @@ class _TemplateWriter:
             # Grows with the Phases table, so a new phase shows up in the dropdown.
             self.define("phases", f"OFFSET({first},0,0,MAX(1,COUNTA({span})),1)")
 
-    def formula(self, f: Field, columns: dict[str, str], r: int) -> str:
-        imp, rat = f"{columns['importance']}{r}", f"{columns['rating']}{r}"
+    def formula(self, f: Field, table: str, s: Sheet) -> str:
+        """The live formula of a computed column, in this row of `table` (no leading '=').
+
+        A value off the scale or not a number shows the word 'check', never a score or a
+        quadrant: the live answer may not be more confident than the check.
+        """
+        def here(key: str) -> str:
+            name = s.field(key).name.in_(self.lang)
+            for special in "'#[]@":
+                name = name.replace(special, f"'{special}")
+            return f"{table}[[#This Row],[{name}]]"
+
+        imp, rat = here("importance"), here("rating")
         lo, hi = _name("scale_min"), _name("scale_max")
         rated = f"AND(ISNUMBER({imp}),ISNUMBER({rat}))"
+        bad = ",".join(f'AND(LEN({x}&"")>0,NOT(AND(ISNUMBER({x}),{x}>={lo},{x}<={hi})))' for x in (imp, rat))
+        check = f'"{guide.CHECK_WORD.in_(self.lang)}"'
         if f.key == "gap_score":
-            return f'=IF({rated},100*({imp}-{lo})/({hi}-{lo})*({hi}-{rat})/({hi}-{lo}),"")'
+            return f'IF(OR({bad}),{check},IF({rated},100*({imp}-{lo})/({hi}-{lo})*({hi}-{rat})/({hi}-{lo}),""))'
         q = {code: f'"{text.in_(self.lang)}"' for code, text in QUADRANTS.items()}
         it, rt = _name("importance_threshold"), _name("rating_threshold")
-        filled = f"COUNTA({columns['id']}{r},{columns['phase']}{r},{columns['name']}{r})=0"
+        empty = f"COUNTA({here('id')},{here('phase')},{here('name')},{imp},{rat})=0"
         return (
-            f'=IF({filled},"",IF({rated},IF({imp}>={it},IF({rat}<={rt},{q["concentrate-here"]},'
-            f"{q['keep-up']}),IF({rat}<={rt},{q['low-priority']},{q['possible-overkill']})),{q['unrated']}))"
+            f'IF({empty},"",IF(OR({bad}),{check},IF({rated},IF({imp}>={it},IF({rat}<={rt},{q["concentrate-here"]},'
+            f"{q['keep-up']}),IF({rat}<={rt},{q['low-priority']},{q['possible-overkill']})),{q['unrated']})))"
         )
 
     def touchpoint_formatting(self, ws: Worksheet, columns: dict[str, str], last_row: int) -> None:
-        quad = columns["quadrant"]
+        quad, gap = columns["quadrant"], columns["gap_score"]
         area = f"{quad}2:{quad}{last_row}"
         for code, colour in QUADRANT_FILLS.items():
             text = QUADRANTS[code].in_(self.lang)
             ws.conditional_formatting.add(
                 area, FormulaRule(formula=[f'${quad}2="{text}"'], fill=PatternFill("solid", bgColor=colour))
             )
-        gap = columns["gap_score"]
+        check = guide.CHECK_WORD.in_(self.lang)
+        for letter in (gap, quad):
+            ws.conditional_formatting.add(
+                f"{letter}2:{letter}{last_row}",
+                FormulaRule(formula=[f'${letter}2="{check}"'], fill=PatternFill("solid", bgColor=CHECK_FILL),
+                            font=Font(bold=True), stopIfTrue=True),
+            )
         ws.conditional_formatting.add(
             f"{gap}2:{gap}{last_row}",
             ColorScaleRule(
