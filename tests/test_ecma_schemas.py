@@ -116,7 +116,6 @@ def _note_shape_problems(path: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.xfail(strict=True, reason="note-shape numbering: fixed in xlplugin/workbook/marks.py on its own branch")
 def test_annotate_numbers_note_shapes_inside_each_drawings_idmap(tmp_path):
     source = write_workbook(tmp_path / "journey.xlsx", load_example("home-insurance"), "en")
     wb = openpyxl.load_workbook(source)
