@@ -181,10 +181,11 @@ def test_priorities_sheet_shows_one_number_of_decimals_and_hides_the_chart_helpe
     for column in "EFGK":
         formats = {ws[f"{column}{r}"].number_format for r in range(2, 17) if ws[f"{column}{r}"].value is not None}
         assert formats <= {"0.0"} and (formats or column == "K"), column  # no opportunity without responses
-    helpers = [c for c in ws[1] if c.column > 12 and c.value]
+    table = next(c.column for c in ws[1] if not c.value) - 1  # the ranking and its target columns
+    helpers = [c for c in ws[1] if c.column > table and c.value]
     hidden = ws.column_dimensions[helpers[0].column_letter]
     assert hidden.hidden and hidden.min <= min(c.column for c in helpers) and hidden.max > max(c.column for c in helpers)
-    assert min(c.column for c in helpers) > 12 + 2 + 11  # beyond the chart, not beside the table
+    assert min(c.column for c in helpers) > table + 2 + 11  # beyond the chart, not beside the table
     chart = next(data for name, data in parts(done.path).items() if name.startswith("xl/charts/"))
     assert b'<c:plotVisOnly val="0"/>' in chart  # hidden helper cells are still drawn
 

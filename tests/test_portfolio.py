@@ -24,6 +24,10 @@ from conftest import ROOT
 GOLDEN = ROOT / "tests" / "golden" / "portfolio-journeys.json"
 
 
+SAMPLES = ("food-supplier", "home-insurance", "laptop-request", "laptop-request-to-be", "webshop-first-purchase")
+"""The samples the expected figures were worked out on (a sample added later leaves them as they are)."""
+
+
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "XLPLUGIN_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "xlplugin", *args], capture_output=True, text=True, cwd=cwd,
@@ -35,7 +39,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples, a damaged workbook, a workbook of something else, a text file named
     .xlsx, an Office lock file and a CSV file."""
     here = tmp_path_factory.mktemp("journeys")
-    for sample in sorted((ROOT / "samples").glob("*.xlsx")):
+    for sample in (ROOT / "samples" / f"{name}.xlsx" for name in SAMPLES):
         shutil.copy(sample, here / sample.name)
     (here / "broken.xlsx").write_bytes((here / "home-insurance.xlsx").read_bytes()[:3000])
     wb = openpyxl.Workbook()
