@@ -147,9 +147,11 @@ def _each_file(kind: str, args: argparse.Namespace) -> int:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    """An overview of many journeys: per journey its persona, findings, mean rating and top
-    gaps; the priority gaps of all journeys ranked together; the phases they share side by side;
-    and, for journeys with the same title or objective, where their personas differ.
+    """An overview of many journeys: each journey's findings and top gaps, and the gaps of all ranked together.
+
+    Per journey its persona, findings, mean rating and top gaps; the priority gaps of all
+    journeys ranked together; the phases they share side by side; and, for journeys with the
+    same title or objective, where their personas differ.
 
     Example: xlplugin portfolio journeys/
              xlplugin portfolio journeys/ extra.xlsx --format json
