@@ -150,16 +150,17 @@ def progress_text(progress: Progress, lang: Lang = "en") -> str:
         if p.target_rating is not None:
             met = {True: t("met", "gehaald"), False: t("missed", "niet gehaald"), None: "-"}[p.target_met]
             target = t(f"  target {_num(p.target_rating, lang, 1)}: {met}", f"  doel {_num(p.target_rating, lang, 1)}: {met}")
-        lines.append(f"  {p.id:<8} {(p.touchpoint or '')[:width]:<{width}} {series}{change}{target}")
+        lines.append(f"  {p.id:<8} {p.touchpoint or '':<{width}} {series}{change}{target}")
     lines.append("")
     lines.append(t(f"Actions (today {progress.today.isoformat()}):", f"Acties (vandaag {progress.today.isoformat()}):"))
     owners = min(max((len(a.action.owner or "-") for a in progress.actions), default=0), 30)
-    for a in progress.actions:
-        act = a.action
-        status = _STATUS[act.status].in_(lang) if act.status in _STATUS else (act.status or "-")
-        late = t("  OVERDUE", "  TE LAAT") if a.overdue else ""
-        lines.append(f"  {act.touchpoint_id:<8} {(act.action or '')[:44]:<44} {act.owner or '-':<{owners}} "
-                     f"{act.due or '-':<11} {status}{late}")
+    statuses = [(_STATUS[a.action.status].in_(lang) if a.action.status in _STATUS else (a.action.status or "-"))
+                 + (t(" OVERDUE", " TE LAAT") if a.overdue else "") for a in progress.actions]
+    status_width = max((len(s) for s in statuses), default=0)
+    for a, status in zip(progress.actions, statuses, strict=True):
+        act = a.action  # the action's own words last and whole: a terminal wraps them, never cuts them
+        lines.append(f"  {act.touchpoint_id:<8} {act.due or '-':<11} {status:<{status_width}}  "
+                     f"{act.owner or '-':<{owners}}  {act.action or ''}".rstrip())
     met = sum(p.target_met is True for p in progress.touchpoints)
     missed = sum(p.target_met is False for p in progress.touchpoints)
     lines.append("")
