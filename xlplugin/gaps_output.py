@@ -41,11 +41,16 @@ def _num(value: float | None, lang: Lang, digits: int = 1) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def _quadrant_width(lang: Lang) -> int:
+    return max(len(q.in_(lang)) for q in QUADRANTS.values())
+
+
 def _line(p: Priority, lang: Lang) -> str:
+    # The touchpoint's words come last and whole: a terminal wraps them, never cuts them.
     mark = ("*" if p.moment_of_truth else " ") + ("?" if p.uncertain else " ")
-    name = (p.touchpoint or "")[:44]
-    return (f"{p.rank or '-':>4} {mark} {p.id:<8} {name:<44} {_num(p.importance, lang):>6} {_num(p.rating, lang):>6} "
-            f"{_num(p.gap, lang):>6}  {QUADRANTS[p.quadrant].in_(lang)}")
+    return (f"{p.rank or '-':>4} {mark} {p.id:<8} {_num(p.importance, lang):>6} {_num(p.rating, lang):>6} "
+            f"{_num(p.gap, lang):>8}  {QUADRANTS[p.quadrant].in_(lang):<{_quadrant_width(lang)}}  {p.touchpoint or ''}"
+            ).rstrip()
 
 
 def gaps_text(priorities: Priorities, lang: Lang = "en", top: int | None = None) -> str:
@@ -73,8 +78,9 @@ def gaps_text(priorities: Priorities, lang: Lang = "en", top: int | None = None)
                        f"Metingen: {' → '.join(waves)}; de waarden zijn die van de laatste meting per contactmoment "
                        "(xlplugin progress toont de verandering)."))
     lines.append("")
-    lines.append(t(f"{'rank':>4}    {'ID':<8} {'touchpoint':<44} {'import':>6} {'rating':>6} {'gap':>6}  quadrant",
-                   f"{'rang':>4}    {'ID':<8} {'contactmoment':<44} {'belang':>6} {'waard.':>6} {'gap':>6}  kwadrant"))
+    q = _quadrant_width(lang)
+    lines.append(t(f"{'rank':>4}    {'ID':<8} {'import':>6} {'rating':>6} {'gap':>8}  {'quadrant':<{q}}  touchpoint",
+                   f"{'rang':>4}    {'ID':<8} {'belang':>6} {'waard.':>6} {'gapscore':>8}  {'kwadrant':<{q}}  contactmoment"))
     shown = priorities.ranked[:top] if top is not None else priorities.touchpoints
     lines.extend(_line(p, lang) for p in shown)
     lines.append(t("  * moment of truth   ? uncertain: the 95% interval crosses a threshold",
