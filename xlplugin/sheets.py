@@ -101,6 +101,18 @@ class NewSheet:
     helper_column: int | None = None
     """The first column of cells that only feed the chart: hidden, far to the right."""
 
+    @property
+    def helper_columns(self) -> tuple[int, int] | None:
+        """The first and last column hidden from sight (1-based), or None: every route hides the same."""
+        if not self.helper_column:
+            return None
+        width = max((len(r) for r in self.rows), default=0)
+        return self.helper_column, max(width, self.helper_column + 15)
+
+    def number_formats(self) -> list[tuple[int, str]]:
+        """(column, format) for each column that has a number format, 1-based."""
+        return [(c, f) for c, f in enumerate(self.formats, start=1) if f]
+
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
     """The Findings sheet: one row per finding, each with a link that jumps to its cell."""
