@@ -152,7 +152,7 @@ PRIORITY_HEADERS = (
     Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("Respondents", "Respondenten"),
     Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
 )
-PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
+PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 30, 10, 12, 11, 10)
 PRIORITY_FORMATS = (None, None, None, None, "0.0", "0.0", "0.0", None, None, None, "0.0", None)
 HELPER_COLUMN = 40
 """Where the chart's threshold lines and quadrant names are kept: hidden, beyond the chart."""
