@@ -56,6 +56,30 @@ class Cell:
         self.formula: str | None = None
         self.color: tuple[int, int, int] | None = None
         self.note: str | None = None
+        self.number_format = "General"
+
+
+class RangeColumns(_Recording):
+    XW = "RangeColumns"
+
+    def __init__(self, rng: Range):
+        self._rng = rng
+
+    @property
+    def hidden(self) -> bool | None:
+        if self._rng._remote:
+            raise _remote_only("column visibility", "await myrange.columns.get_hidden()")
+        (_, c1), (_, c2) = self._rng._first, self._rng._last
+        states = {c in self._rng._sheet._hidden_columns for c in range(c1, c2 + 1)}
+        return states.pop() if len(states) == 1 else None
+
+    @hidden.setter
+    def hidden(self, value: bool) -> None:
+        if not isinstance(value, bool):
+            raise TypeError("hidden must be a boolean")
+        (_, c1), (_, c2) = self._rng._first, self._rng._last
+        for c in range(c1, c2 + 1):
+            (self._rng._sheet._hidden_columns.add if value else self._rng._sheet._hidden_columns.discard)(c)
 
 
 class Font(_Recording):
@@ -216,6 +240,22 @@ class Range(_Recording):
     def font(self) -> Font:
         return Font(self)
 
+    @property
+    def columns(self) -> RangeColumns:
+        return RangeColumns(self)
+
+    @property
+    def number_format(self) -> str | None:
+        if self._remote:
+            raise _remote_only("the number format", "await myrange.get_number_format()")
+        formats = {self._sheet._cells.setdefault(rc, Cell()).number_format for rc in self._cells()}
+        return formats.pop() if len(formats) == 1 else None
+
+    @number_format.setter
+    def number_format(self, value: str) -> None:
+        for rc in self._cells():
+            self._sheet._cells.setdefault(rc, Cell()).number_format = value
+
 
 class ChartAxis(_Recording):
     XW = "ChartAxis"
@@ -281,6 +321,7 @@ class Sheet(_Recording):
         self._cells: dict[tuple[int, int], Cell] = {}
         self._widths: dict[int, float] = {}
         self._bold: dict[tuple[int, int], bool] = {}
+        self._hidden_columns: set[int] = set()  # Excel's clear() keeps them: a property of the columns
         self._visible = True
         self._charts = Charts()
 

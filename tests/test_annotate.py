@@ -225,3 +225,50 @@ def test_rerun_keeps_one_note_shape_per_note_and_the_users_own(tmp_path):
     wb = openpyxl.load_workbook(first.path)
     assert wb["Touchpoints"]["N2"].comment.text == "Check with the claims team"
     assert wb["Touchpoints"]["F3"].comment.text.startswith("xlplugin · error [invalid-number]")
+
+
+def _rgb(fill) -> str:
+    colour = fill.srgbClr
+    return getattr(colour, "val", colour)
+
+
+def test_uncertain_placements_are_drawn_hollow_and_explained_below_the_chart(tmp_path):
+    from xlplugin.model import Journey
+    from xlplugin.ranking import rank_gaps
+    from xlplugin.workbook.chart_xml import COLOURS
+
+    document = example("energy-switch")
+    priorities = rank_gaps(Journey.from_document(document))
+    uncertain = {p.id: p.quadrant for p in priorities.touchpoints if p.uncertain}
+    assert len(uncertain) >= 2 and len(uncertain) < len(priorities.touchpoints)
+    for lang, words in (("nl", "Open marker: onzekere plaatsing"), ("en", "Hollow marker: uncertain placement")):
+        done = annotate_workbook(write_workbook(tmp_path / f"e-{lang}.xlsx", document, lang))
+        ws = openpyxl.load_workbook(done.path)["Prioriteiten" if lang == "nl" else "Priorities"]
+        [chart] = ws._charts
+        by_id = {s.tx.strRef.strCache.pt[0].v: s for s in chart.series if s.tx.strRef.f.startswith(f"'{ws.title}'!$B$")}
+        assert set(by_id) == {p.id for p in priorities.touchpoints}
+        for tid, s in by_id.items():
+            look = s.marker.spPr
+            if tid in uncertain:  # no fill, edged in its quadrant's colour
+                assert look.noFill and _rgb(look.ln.solidFill) == COLOURS[uncertain[tid]], tid
+            else:
+                quadrant = next(t.quadrant for t in priorities.touchpoints if t.id == tid)
+                assert not look.noFill and _rgb(look.solidFill) == COLOURS[quadrant], tid
+        notes = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(words)]
+        assert len(notes) == 1
+        assert (notes[0].row, notes[0].column) == (chart.anchor._from.row + 1 + 26 + 1, chart.anchor._from.col + 1)
+    # A journey without uncertain placements has no such note.
+    done = annotate_workbook(write_workbook(tmp_path / "h.xlsx", example("home-insurance")))
+    ws = openpyxl.load_workbook(done.path)["Priorities"]
+    assert not [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "Hollow marker" in c.value]
+
+
+def test_a_large_chart_draws_its_uncertain_points_hollow_one_by_one():
+    from xlplugin.sheets import Point, Scatter
+    from xlplugin.workbook.chart_xml import chart_xml
+
+    points = [Point(f"T{i}", 2 + i, 3.0, 3.0, "keep-up", uncertain=i in (4, 77)) for i in range(120)]
+    xml = chart_xml("Priorities", Scatter("t", "x", "y", 6, 5, 2, points, 1, 5, (), 14)).decode()
+    dpts = re.findall(r'<c:dPt><c:idx val="(\d+)"/><c:marker>.*?</c:dPt>', xml)
+    assert dpts == ["4", "77"]
+    assert xml.count("<a:noFill/><a:ln w=\"19050\">") == 2

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from test_excel import NOW, _file_view, _normal, faulty
+from test_excel import NOW, _file_view, _normal, _priorities_look_file, faulty
 
 from xlplugin.api import annotate_workbook
 from xlplugin.buttons import ACTIONS
@@ -150,6 +150,10 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
     saved = _file_view(Path(done["saved"]), data_only=True)
     for key in ("marks", "notes", "sheets", "hidden"):
         assert saved[key] == annotated[key], key
+    # Its Priorities sheet shows one decimal and hides the chart's helper cells, as annotate's does.
+    look = _priorities_look_file(Path(done["saved"]))
+    assert look == _priorities_look_file(tmp_path / "annotated.xlsx")
+    assert look["formats"] and look["hidden"]
 
 
 def test_deck_from_calc_is_written_beside_a_clean_workbook(calc, make_workbook):

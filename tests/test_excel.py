@@ -281,3 +281,37 @@ def test_priorities_sheet_gets_one_native_scatter_chart_of_importance_against_ra
     assert (chart.value_axis.title, chart.category_axis.title) == ("Importance", "Rating")
     assert not chart.legend.visible
 
+
+
+def _priorities_look_file(path: Path) -> dict:
+    """How the Priorities sheet of a file shows its numbers: the number format of each column
+    below the header (where it has one), and which columns are hidden."""
+    ws = openpyxl.load_workbook(path)["Priorities"]
+    formats = {c.column: c.number_format for row in ws.iter_rows(min_row=2) for c in row
+               if c.value is not None and c.number_format != "General"}
+    hidden = {col for d in ws.column_dimensions.values() if d.hidden for col in range(d.min, d.max + 1)}
+    return {"formats": formats, "hidden": hidden}
+
+
+def _priorities_look_live(book: fake_xlwings.Book) -> dict:
+    sheet = book.sheets["Priorities"]
+    formats = {c: cell.number_format for (r, c), cell in sheet._cells.items()
+               if r > 1 and cell.value is not None and cell.number_format != "General"}
+    return {"formats": formats, "hidden": set(sheet._hidden_columns)}
+
+
+def test_live_priorities_sheet_shows_one_decimal_and_hides_the_chart_helpers_as_annotate_does(
+        make_workbook, tmp_path):
+    source = make_workbook()
+    annotated = _priorities_look_file(
+        annotate_workbook(source, output=tmp_path / "annotated.xlsx", now=NOW).path)
+    assert annotated["formats"] == {5: "0.0", 6: "0.0", 7: "0.0"}  # importance, rating, gap
+    assert annotated["hidden"] and min(annotated["hidden"]) > 14
+    book = open_book(source)
+    excel.run("priorities", book, now=NOW)
+    excel.run("priorities", book, now=NOW)  # a second run the same
+    assert _priorities_look_live(book) == annotated
+    sheet = book.sheets["Priorities"]
+    rows = 1 + len(example()["touchpoints"])
+    assert all(sheet._cells[(r, 6)].number_format == "0.0" for r in range(2, rows + 1))
+    assert sheet.range((1, min(annotated["hidden"]))).value  # the helper cells are there, out of sight

@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 
+import openpyxl
 import pytest
-from test_excel import NOW, _file_view, _live_view, faulty
+from test_excel import NOW, _file_view, _live_view, _priorities_look_file, _priorities_look_live, faulty
 
 from xlplugin import excel, lite
 from xlplugin.api import annotate_workbook
@@ -63,6 +64,13 @@ def test_lite_buttons_write_what_annotate_writes_and_clear_it_again(make_workboo
     assert cells[(5, 7)].color == (0x00, 0xB0, 0xF0) and cells[(3, 6)].color is None
     assert cells[(3, 6)].note == "Ask Anna about this one" and cells[(5, 7)].note is None
     assert book.app._alerts[-1][0].startswith("The biggest priority gaps:\n1. ")
+    # The Priorities sheet shows its numbers and hides its chart helpers as annotate does.
+    fixed = tmp_path / "fixed.xlsx"
+    wb = openpyxl.load_workbook(source)
+    wb["Touchpoints"]["F3"], wb["Touchpoints"]["G5"], wb["Touchpoints"]["F4"] = 2, 3.6, 4
+    wb.save(fixed)
+    assert _priorities_look_live(book) == _priorities_look_file(
+        annotate_workbook(fixed, output=tmp_path / "fixed-annotated.xlsx", now=NOW).path)
 
 
 def test_lite_deck_goes_to_the_data_folder(make_workbook, tmp_path, monkeypatch):

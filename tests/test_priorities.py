@@ -151,3 +151,22 @@ def test_ranking_does_not_depend_on_row_order_apart_from_journey_order_ties(rows
         if key(a) != key(b):
             assert pos[a.id] < pos[b.id]
     assert all(math.isfinite(p.gap) for p in first)
+
+
+def test_workbook_and_deck_give_the_quadrants_the_same_names():
+    import openpyxl
+
+    from xlplugin.deck.words import QUADRANT
+    from xlplugin.priorities import QUADRANTS
+
+    from conftest import ROOT
+
+    assert {code: (QUADRANTS[code].en, QUADRANTS[code].nl) for code in QUADRANT} == {
+        code: (text.en, text.nl) for code, text in QUADRANT.items()}
+    assert QUADRANTS["keep-up"].nl == "Sterk punt, vasthouden"
+    # The Dutch template's live formulas spell them so.
+    wb = openpyxl.load_workbook(ROOT / "templates" / "journey-nl.xlsx")
+    formulas = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                        if isinstance(c.value, str) and c.value.startswith("="))
+    assert '"Sterk punt, vasthouden"' in formulas and '"Mogelijk te veel van het goede"' in formulas
+    assert "Goed zo" not in formulas

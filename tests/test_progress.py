@@ -146,6 +146,22 @@ def test_a_touchpoint_measured_only_in_the_first_wave_keeps_that_wave():
     assert (t3.rating, t3.respondents, [w.wave for w in t3.waves], t3.change) == (2.5, 2, ["Nulmeting"], None)
 
 
+def test_low_respondents_counts_the_latest_wave_the_touchpoint_was_measured_in(make_workbook):
+    # T1: 6 + 6 respondents, T2: 5 + 5 (12 and 10 over both waves); T3 only in the first wave, 9 of them.
+    rows = [*two_waves(), *({"respondent": f"N{i}", "touchpoint_id": "T3", "rating": 4, "wave": "Nulmeting"}
+                            for i in range(9))]
+    report = check_workbook(make_workbook(_doc(rows)), min_respondents=8)
+    low = [f for f in report.findings if f.code == "low-respondents"]
+    assert [(f.sheet, f.cell) for f in low] == [("Contactmomenten", "K2"), ("Contactmomenten", "K3")]
+    assert low[0].message.nl == "De waardering van T1 rust op 6 respondent(en) in de meting Hermeting, minder dan 8."
+    assert low[1].message.en == "The rating of T2 rests on 5 respondent(s) in the wave Hermeting, fewer than 8."
+    plain = [{k: v for k, v in r.items() if k != "wave"} for r in rows]  # without waves: all answers count
+    report = check_workbook(make_workbook(_doc(plain)), min_respondents=11)
+    assert [f.message.en for f in report.findings if f.code == "low-respondents"] == [
+        "The rating of T2 rests on 10 respondent(s), fewer than 11.",
+        "The rating of T3 rests on 9 respondent(s), fewer than 11."]
+
+
 def test_without_a_wave_column_nothing_about_waves_is_added():
     rows = [{k: v for k, v in r.items() if k != "wave"} for r in two_waves()]
     data = rank_gaps(Journey.from_document(_doc(rows))).to_dict()

@@ -118,6 +118,11 @@ def test_lite_main_checks_a_faulty_workbook_under_real_pyodide(make_workbook, tm
                     and a["values"][0][:2] == ["'Sheet", "'Cell"]]
         assert ["'Touchpoints", "'G5", "'#FFC7CE", "'#00B0F0", "'yes"] in registry[0]["values"]
     assert "Priorities" in str(out["runs"]["priorities"])
+    # The remote engine takes the number formats and the hidden chart helpers as actions.
+    formats = {(a["start_column"], *a["args"]) for a in out["runs"]["priorities"] if a["func"] == "setNumberFormat"}
+    assert formats == {(4, "0.0"), (5, "0.0"), (6, "0.0"), (10, "0.0")}  # E, F, G, K (0-based)
+    assert any(a["func"] == "setColumnHidden" and a["args"] == [True] and a["start_column"] >= 39
+               for a in out["runs"]["priorities"])
 
 
 def _payload_sheets(tmp_path: Path) -> list[dict]:

@@ -32,7 +32,8 @@ XLWINGS_NAMES = {
     "ChartLegend": ("visible",),
     "ChartAxis": ("minimum_scale", "maximum_scale", "title"),
     "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font",
-              "get_colors"),
+              "get_colors", "number_format", "columns"),
+    "RangeColumns": ("hidden",),
     "Note": ("text", "delete", "get_text"),
     "Font": ("bold",),
     "App": ("alert", "books"),
@@ -151,6 +152,12 @@ class LiveSurface:
             target.range((link.row, link.column)).formula = f'=HYPERLINK("#{place}","{text}")'
         for i, w in enumerate(sheet.widths, start=1):
             target.range((1, i)).column_width = w
+        if len(sheet.rows) > 1:
+            for column, code in sheet.number_formats():
+                target.range((2, column), (len(sheet.rows), column)).number_format = code
+        if sheet.helper_columns:  # the cells that only feed the chart: out of sight
+            first, last = sheet.helper_columns
+            target.range((1, first), (1, last)).columns.hidden = True
         while target.charts.count:  # the chart of an earlier run
             target.charts[0].delete()
         if sheet.chart is not None and sheet.chart.points:

@@ -589,7 +589,7 @@ TOUCHPOINTS = Sheet(
                 "Calculated from importance and rating. Do not type here.",
                 "Berekend uit belang en waardering. Niet invullen.",
             ),
-            width=20,
+            width=30,
         ),
     ),
     spare_rows=20,

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from .text import Text
 
-QUADRANTS: dict[str, Text] = {
+QUADRANTS: dict[str, Text] = {  # the deck names them the same (xlplugin.deck.words.QUADRANT)
     "concentrate-here": Text("Concentrate here", "Hier concentreren"),
-    "keep-up": Text("Keep up the good work", "Goed zo, vasthouden"),
+    "keep-up": Text("Keep up the good work", "Sterk punt, vasthouden"),
     "low-priority": Text("Low priority", "Lage prioriteit"),
-    "possible-overkill": Text("Possible overkill", "Mogelijk overkill"),
+    "possible-overkill": Text("Possible overkill", "Mogelijk te veel van het goede"),
     "unrated": Text("Unrated", "Niet beoordeeld"),
 }
 

@@ -7,7 +7,7 @@ session can write the same rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .priorities import QUADRANTS
 from .ranking import Priorities
@@ -83,6 +83,8 @@ class Scatter:
     anchor_row: int = 1
     width_columns: int = 11
     height_rows: int = 26
+    note: str = ""
+    """What a hollow marker means, for a route whose chart draws uncertain points hollow."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,29 @@ class NewSheet:
     """Number format per column (None: as the value comes), so a column shows one number of decimals."""
     helper_column: int | None = None
     """The first column of cells that only feed the chart: hidden, far to the right."""
+
+    @property
+    def helper_columns(self) -> tuple[int, int] | None:
+        """The first and last column hidden from sight (1-based), or None: every route hides the same."""
+        if not self.helper_column:
+            return None
+        width = max((len(r) for r in self.rows), default=0)
+        return self.helper_column, max(width, self.helper_column + 15)
+
+    def number_formats(self) -> list[tuple[int, str]]:
+        """(column, format) for each column that has a number format, 1-based."""
+        return [(c, f) for c, f in enumerate(self.formats, start=1) if f]
+
+
+def with_chart_note(sheet: NewSheet) -> NewSheet:
+    """`sheet` with its chart's note in the cell just below the chart, when the chart has an
+    uncertain point: for a route that draws those hollow."""
+    chart = sheet.chart
+    if chart is None or not chart.note or not any(p.uncertain for p in chart.points):
+        return sheet
+    rows = [list(r) for r in sheet.rows]
+    _place(rows, chart.anchor_row + chart.height_rows + 1, chart.anchor_column, chart.note)
+    return replace(sheet, rows=rows)
 
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
@@ -127,11 +152,13 @@ PRIORITY_HEADERS = (
     Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("Respondents", "Respondenten"),
     Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
 )
-PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 22, 10, 12, 11, 10)
+PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 30, 10, 12, 11, 10)
 PRIORITY_FORMATS = (None, None, None, None, "0.0", "0.0", "0.0", None, None, None, "0.0", None)
 HELPER_COLUMN = 40
 """Where the chart's threshold lines and quadrant names are kept: hidden, beyond the chart."""
 YES_NO = (Text("yes", "ja"), Text("no", "nee"))
+HOLLOW_NOTE = Text("Hollow marker: uncertain placement (few answers or a wide interval; see the Uncertain column)",
+                   "Open marker: onzekere plaatsing (weinig antwoorden of brede marge; zie de kolom Onzeker)")
 TARGET_HEADERS = (Text("Target rating", "Doelwaardering"), Text("Target met", "Doel gehaald"))
 TREND_HEADERS = (Text("Previous rating", "Vorige waardering"), Text("Change", "Verandering"), Text("p", "p"),
                  Text("Significant", "Significant"), Text("Waves", "Metingen"))
@@ -228,7 +255,7 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     chart = Scatter(
         Text("Importance against rating", "Belang tegen waardering").in_(lang),
         PRIORITY_HEADERS[5].in_(lang), PRIORITY_HEADERS[4].in_(lang), 6, 5, 2, points, lo, hi, series,
-        columns + 2,
+        columns + 2, note=HOLLOW_NOTE.in_(lang),
     )
     other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
     return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, (*PRIORITY_WIDTHS, *extra_widths), (), chart,

@@ -8,6 +8,7 @@ so the module also loads (and is tested) outside LibreOffice.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -193,10 +194,29 @@ class CalcSurface:
         columns = target.Columns
         for i, w in enumerate(sheet.widths):
             columns.getByIndex(i).Width = round((w * 7 + 5) * 26.46)  # Excel's characters in 1/100 mm
+        if len(sheet.rows) > 1:
+            for column, code in sheet.number_formats():
+                below = target.getCellRangeByPosition(column - 1, 1, column - 1, len(sheet.rows) - 1)
+                below.NumberFormat = self._number_format(code)
+        if sheet.helper_columns:  # the cells that only feed the chart: out of sight
+            first, last = sheet.helper_columns
+            target.getCellRangeByPosition(first - 1, 0, last - 1, 0).Columns.IsVisible = False
         if sheet.chart is not None and sheet.chart.points:
             self._chart(target, sheet)
         if hidden:
             target.IsVisible = False
+
+    def _number_format(self, code: str) -> int:
+        """The document's key of a number format such as "0.0" in the default language, so it
+        shows the user's own decimal separator (a Dutch user sees a comma)."""
+        import uno  # only inside LibreOffice, where the document is
+
+        formats, locale = self.doc.NumberFormats, uno.createUnoStruct("com.sun.star.lang.Locale")
+        decimals = re.fullmatch(r"0(?:\.(0+))?", code)
+        if decimals:  # 0 = the standard number format, whose code the language spells
+            code = formats.generateFormat(0, locale, False, False, len(decimals.group(1) or ""), 1)
+        key = formats.queryKey(code, locale, False)
+        return key if key != -1 else formats.addNew(code, locale)
 
     @staticmethod
     def _chart(target: Any, sheet: NewSheet) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from ..findings import Finding
 from ..layout import ACTIONS, BLUEPRINT, JOURNEY, TOUCHPOINTS, Field
 from ..priorities import quadrant
+from ..survey import order_waves
 from ..text import Text, normalise_name
 from .context import Context
 from .references import first_cell, links, references_known
@@ -114,17 +115,30 @@ def touchpoints_rated(ctx: Context) -> Iterator[Finding]:
 
 
 def enough_respondents(ctx: Context) -> Iterator[Finding]:
-    """A rating resting on few respondents is a warning, not a fact (the real n when responses exist)."""
+    """A rating resting on few respondents is a warning, not a fact (the real n when responses
+    exist: with waves, those of the latest wave the touchpoint was measured in, as its rating is)."""
     minimum = ctx.settings.min_respondents
-    who: dict[str, set[str]] = {}
+    who: dict[tuple[str, str | None], set[str]] = {}
+    answered: set[tuple[str, str | None]] = set()  # a value on the scale: the wave measured it
+    low, high = ctx.journey.scale.minimum, ctx.journey.scale.maximum
     for r in ctx.journey.responses:
-        who.setdefault(normalise_name(r.touchpoint_id), set()).add(normalise_name(r.respondent))
-    answers = {key: len(people) for key, people in who.items()}
+        key = (normalise_name(r.touchpoint_id), r.wave)
+        who.setdefault(key, set()).add(normalise_name(r.respondent))
+        if any(v is not None and low <= v <= high for v in (r.importance, r.rating)):
+            answered.add(key)
+    rank = {w: i for i, w in enumerate(order_waves(r.wave for r in ctx.journey.responses))}
+    latest: dict[str, tuple[bool, int, str | None]] = {}  # per touchpoint: measured, respondents, wave
+    for (tid, wave), people in sorted(who.items(), key=lambda item: rank[item[0][1]]):
+        measured = (tid, wave) in answered
+        if measured or not latest.get(tid, (False,))[0]:
+            latest[tid] = (measured, len(people), wave)
     for tp in ctx.journey.touchpoints:
-        n = answers.get(normalise_name(tp.id)) or tp.respondents
+        _, n, wave = latest.get(normalise_name(tp.id), (False, 0, None))
+        n = n or tp.respondents
         if n is not None and n < minimum and (n >= 0 or f"{tp.pointer}/respondents" not in ctx.flagged):
             where = "respondents" if ctx.locator.has_place("touchpoints", "respondents") else "id"
-            yield ctx.at("low-respondents", f"{tp.pointer}/{where}", id=tp.id, n=n, minimum=minimum)
+            in_wave = Text(f" in the wave {wave}", f" in de meting {wave}") if wave is not None else Text("", "")
+            yield ctx.at("low-respondents", f"{tp.pointer}/{where}", id=tp.id, n=n, minimum=minimum, in_wave=in_wave)
 
 
 def _known_ids(ctx: Context) -> set[str]:

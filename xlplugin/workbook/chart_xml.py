@@ -49,11 +49,23 @@ def _labels(show_name: bool, position: str = "r") -> str:
     )
 
 
-def _marker(colour: str | None) -> str:
+def _marker(colour: str | None, hollow: bool = False) -> str:
+    """A filled circle with a white edge; `hollow` (an uncertain placement): no fill, edged in the colour."""
     if colour is None:
         return '<c:marker><c:symbol val="none"/></c:marker>'
+    if hollow:
+        return (f'<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr><a:noFill/><a:ln w="19050">'
+                f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:ln></c:spPr></c:marker>')
     return (f'<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr><a:solidFill><a:srgbClr val="{colour}"/>'
             f'</a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:marker>')
+
+
+def _hollow_points(points: list) -> str:
+    """Per-point markers of one series over many points: the uncertain ones hollow."""
+    return "".join(
+        f'<c:dPt><c:idx val="{i}"/>{_marker(COLOURS["concentrate-here"], True)}<c:bubble3D val="0"/></c:dPt>'
+        for i, p in enumerate(points) if p.uncertain
+    )
 
 
 NO_LINE = '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>'
@@ -90,13 +102,14 @@ def chart_xml(sheet: str, chart: Scatter) -> bytes:
             name = (f"<c:tx><c:strRef><c:f>{escape(quote_sheet(sheet))}!${column_letter(chart.label_column)}${p.row}</c:f>"
                     f'<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{escape(p.label)}</c:v></c:pt></c:strCache>'
                     "</c:strRef></c:tx>")
-            series.append(_series(len(series), name, NO_LINE, _marker(COLOURS.get(p.group, "7F7F7F")), _labels(True),
+            marker = _marker(COLOURS.get(p.group, "7F7F7F"), p.uncertain)
+            series.append(_series(len(series), name, NO_LINE, marker, _labels(True),
                                   _ref(sheet, chart.x_column, p.row, p.row, [p.x]),
                                   _ref(sheet, chart.y_column, p.row, p.row, [p.y])))
     elif points:
         first, last = points[0].row, points[-1].row
-        series.append(_series(0, _literal_name(chart.title), NO_LINE, _marker(COLOURS["concentrate-here"]),
-                              _labels(False), _ref(sheet, chart.x_column, first, last, [p.x for p in points]),
+        series.append(_series(0, _literal_name(chart.title), NO_LINE,
+                              _marker(COLOURS["concentrate-here"]) + _hollow_points(points), _labels(False), _ref(sheet, chart.x_column, first, last, [p.x for p in points]),
                               _ref(sheet, chart.y_column, first, last, [p.y for p in points])))
     dashed = ('<c:spPr><a:ln w="15875"><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill>'
               '<a:prstDash val="dash"/></a:ln></c:spPr>')

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..errors import WorkbookError
 from ..plan import Outcome, Plan, apply
-from ..sheets import NewSheet
+from ..sheets import NewSheet, with_chart_note
 from ..text import Text, normalise_name
 from .package import (
     CONTENT_TYPES_NS,
@@ -588,7 +588,7 @@ class PackageSurface:
             self.dirty.discard(part)
             self.comments.pop(part, None)
         numbers = {f: self._number_style(f) for f in sheet.formats if f}
-        self.patch.put(sheet, hidden, self._bold(), numbers)
+        self.patch.put(with_chart_note(sheet), hidden, self._bold(), numbers)  # its chart draws uncertain hollow
 
     def _number_style(self, code: str) -> int:
         """A cell style showing numbers as `code` (e.g. 0.0), added once with its number format."""

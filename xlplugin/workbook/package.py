@@ -60,8 +60,9 @@ def sheet_xml(
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
     )
-    if sheet.helper_column:
-        cols += f'<col min="{sheet.helper_column}" max="{sheet.helper_column + 15}" width="9" hidden="1"/>'
+    if sheet.helper_columns:
+        first, last = sheet.helper_columns
+        cols += f'<col min="{first}" max="{last}" width="9" hidden="1"/>'
     styles = number_styles or {}
     numbers = [f' s="{styles[f]}"' if f in styles else "" for f in sheet.formats]
     rows = []
