@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pptx.enum.chart import XL_CHART_TYPE
 from test_deck import all_text
 from test_progress import ACTIONS, _doc, two_waves
 
 from xlplugin.deck import build_deck
+from xlplugin.deck.story import Story
 from xlplugin.examples import load_example
 from xlplugin.model import Journey
 from xlplugin.ranking import rank_gaps
@@ -85,3 +87,37 @@ def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_col
     for shape in slide.shapes:
         assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
     assert importance_slides(deck(example("home-insurance"))) == []  # no Overall column, no slide
+
+
+def test_the_summary_names_targets_changes_the_late_action_and_says_which_priority_is_uncertain():
+    prs = deck(load_example("energy-switch"))
+    text = all_text(prs.slides[1])
+    assert "Sinds de vorige meting (Nulmeting):" in text
+    assert "Doel gehaald: E06 en E10" in text and "Doel nog niet gehaald: E08 en E12" in text
+    assert "Significant beter: E06 (+1,4) en E10 (+1,3)" in text and "slechter" not in text
+    # E09 is a priority only just: its importance interval crosses the threshold 4
+    assert "E09 Belt de klantenservice over het termijnbedrag (Eerste maanden, gapscore 45; onzeker: " \
+           "dicht bij een drempel)" in text
+    assert "Besluit: E08, E12 en E09 (onzeker) krijgen voorrang." in text
+    assert "Spreek de eigenaren aan op de acties die te laat zijn: E08 (Manager Billing, deadline " \
+           "30 september 2026)." in text
+    [gaps] = [s for s in prs.slides if s.shapes.title.text.startswith("De hoogste gapscore")]
+    assert "Hier concentreren (onzeker)" in all_text(gaps)
+    english = all_text(deck(load_example("energy-switch"), "en").slides[1])
+    assert "Target reached: E06 and E10" in english and "Target not reached yet: E08 and E12" in english
+    assert "Hold the owners to the overdue actions: E08 (Manager Billing, due 30 September 2026)." in english
+
+
+def test_a_priority_on_few_respondents_is_called_uncertain_for_that_reason():
+    journey = Journey.from_document(load_example("energy-switch"))
+    ranked = rank_gaps(journey)
+    few = tuple(replace(p, uncertain=True, respondents=12) if p.id == "E08" else p for p in ranked.touchpoints)
+    story = Story(journey, replace(ranked, touchpoints=few))
+    [items] = [i for head, i in story.shows("en") if head.startswith("Concentrate")]
+    assert items[0].endswith("(Eerste maanden, gap score 57; uncertain: few respondents)")
+    assert story.asks("en")[0].startswith("Decide: agree that E08 (uncertain), E12 and E09 (uncertain) come")
+
+
+def test_one_wave_and_no_late_action_say_nothing_of_progress():
+    text = all_text(deck(example("home-insurance"), "en").slides[1])
+    assert "previous measurement" not in text and "overdue" not in text

@@ -292,7 +292,7 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
     paragraphs: list[tuple[str, dict[str, Any]]] = [
         (f"{words.MATRIX_NAMED.in_(lang)} ({len(story.concentrate)})", {"bold": True})]
     names = [f"{p.id}{words.MOT_MARK if p.moment_of_truth else ''} {p.touchpoint or ''}".strip()
-             for p in story.concentrate] or [words.NONE.in_(lang)]
+             + story.doubt(p, lang, short=True) for p in story.concentrate] or [words.NONE.in_(lang)]
     others = list(missed)
     rest: list[tuple[str, dict[str, Any]]] = []
     if others:

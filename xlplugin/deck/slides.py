@@ -127,7 +127,7 @@ def gaps_slide(ctx: DeckContext) -> list[Any]:
     story, lang = ctx.story, ctx.lang
     rows = [[str(p.rank) if p.rank else "–", f"{p.id} {p.touchpoint or ''}".strip(), p.phase or "–",
              number(p.importance, lang), number(p.rating, lang), number(p.gap, lang),
-             words.QUADRANT[p.quadrant].in_(lang), _yes(p.moment_of_truth, lang),
+             words.QUADRANT[p.quadrant].in_(lang) + story.doubt(p, lang, short=True), _yes(p.moment_of_truth, lang),
              str(p.respondents) if p.respondents is not None else "–"] for p in story.focus]
     title = story.gaps_title().in_(lang)
     names = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in story.focus) or words.NONE.in_(lang)
