@@ -268,8 +268,8 @@ NONE = Text("none", "geen")
 EMOTION_WORDS = (Text("very positive", "zeer positief"), Text("positive", "positief"), Text("neutral", "neutraal"),
                  Text("negative", "negatief"), Text("very negative", "zeer negatief"))
 LEGEND_MOT = Text("★ moment of truth", "★ moment of truth")
-LEGEND_UNCERTAIN = Text("hollow: uncertain (few answers or a wide interval)",
-                        "open: onzeker (weinig antwoorden of brede marge)")
+LEGEND_UNCERTAIN = Text("white centre: uncertain (few respondents or close to a threshold)",
+                        "wit midden: onzeker (weinig respondenten of dicht bij een drempel)")
 MATRIX_NAMED = Text("Concentrate here", "Hier concentreren")
 MATRIX_OTHERS = Text("Not labelled in the chart", "Niet gelabeld in de grafiek")
 UNCERTAIN = Text("uncertain", "onzeker")
