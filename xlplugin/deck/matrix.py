@@ -30,6 +30,8 @@ MAX_LABELS = 40
 ANYWHERE_SPOTS = 4000
 """How many spots, nearest first, a label looks at away from its point before it gives up (a
 leader line that would cross another or run through a label rules a spot out)."""
+LEADER_CLEARANCE = 8.0
+"""The least room (pt) between a leader line and a point other than its own."""
 LABEL_GAP = 3.0
 """The least room (pt) between two labels, so that two groups never read as one."""
 LABEL_INSET = 25400
@@ -300,8 +302,9 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
 
 
 def _mark(x: float, y: float) -> Box:
-    """The marker of the point at (x, y)."""
-    r = MARKER_SIZE / 2 * EMU_PER_PT
+    """The marker of the point at (x, y) with the room a leader line keeps from it (so that the
+    line neither grazes the point nor takes the place its own label needs)."""
+    r = (MARKER_SIZE / 2 + LEADER_CLEARANCE) * EMU_PER_PT
     return Box(x - r, y - r, 2 * r, 2 * r)
 
 
