@@ -280,7 +280,8 @@ class Story:
         problems_en, problems_nl = [], []
         for key, count in (("no-owner", len([a for a in self.actions if not a.owner])),
                            ("no-target", len([a for a in self.actions if not a.target])),
-                           ("uncovered", len(self.uncovered))):
+                           ("uncovered", len(self.uncovered)),
+                           ("overdue", len(self.progress.overdue))):
             if count:
                 text = words.STORY["uncovered/1"] if key == "uncovered" and count == 1 else words.STORY[key]
                 problems_en.append(text.en.format(n=count))

@@ -212,6 +212,8 @@ STORY = {
     "ask-overdue": Text("Hold the owners to the overdue actions: {items}.",
                         "Spreek de eigenaren aan op de acties die te laat zijn: {items}."),
     "nobody": Text("no owner", "geen eigenaar"),
+    "late": Text("overdue", "te laat"),
+    "overdue": Text("{n} overdue", "{n} te laat"),
     "overdue-item": Text("{id} ({owner}, due {due})", "{id} ({owner}, deadline {due})"),
     "uncertain/few": Text("uncertain: few respondents", "onzeker: weinig respondenten"),
     "uncertain/near": Text("uncertain: close to a threshold", "onzeker: dicht bij een drempel"),
