@@ -448,3 +448,11 @@ def test_allow_errors_marks_every_slide_as_a_draft(tmp_path, make_workbook):
     clean = run("deck", str(make_workbook()), "-o", str(tmp_path / "y.pptx"))
     assert clean.returncode == 0
     assert not any("DRAFT" in all_text(s) for s in Presentation(tmp_path / "y.pptx").slides)
+
+
+def test_every_concentrate_here_point_of_home_insurance_keeps_its_label():
+    """Its four priorities sit on the top edge of the plot, close together: a leader line from one
+    must not take the only spot another's label has."""
+    prs = deck_of(example("home-insurance"))
+    labels = {s.text_frame.text for s in prs.slides[3].shapes if s.name == "matrix label"}
+    assert {"H07★", "H09★", "H06★", "H14★"} <= labels

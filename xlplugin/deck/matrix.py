@@ -30,6 +30,8 @@ MAX_LABELS = 40
 ANYWHERE_SPOTS = 4000
 """How many spots, nearest first, a label looks at away from its point before it gives up (a
 leader line that would cross another or run through a label rules a spot out)."""
+RETRIES = 3
+"""How many times the placement is tried again with a label that found no spot put first."""
 LEADER_CLEARANCE = 8.0
 """The least room (pt) between a leader line and a point other than its own."""
 LABEL_GAP = 3.0
@@ -236,11 +238,37 @@ def label_box_size(lines: Sequence[str], size: float = LABEL_SIZE) -> tuple[floa
 
 def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
                  obstacles: Sequence[Box] = ()) -> tuple[list[Placed], list[Group]]:
-    """Labels for `groups`, most urgent first, each at the first spot near its point that covers
-    no point, no threshold line, no obstacle, no leader line and no label placed before it,
-    inside the plot. A label away from its point is joined to it by a leader line that crosses
-    no other leader and runs through no point, label or obstacle. Returns the placed labels and
-    the groups for which no such spot was found (listed beside the chart)."""
+    """Labels for `groups` (the first MAX_LABELS, most urgent first), each at the first spot near
+    its point that covers no point, no threshold line, no obstacle, no leader line and no label
+    placed before it, inside the plot. A label away from its point is joined to it by a leader
+    line that crosses no other leader and runs through no point, label or obstacle. When a label
+    finds no spot, the placement is tried again with that label first, and the better of the two
+    kept (fewer 'concentrate here' labels missing, then fewer missing). Returns the placed labels
+    (in the order of `groups`) and the groups without one (listed beside the chart)."""
+    rank = {id(g): n for n, g in enumerate(groups)}
+
+    def score(missed: list[Group]) -> tuple[int, int]:
+        return sum(g.quadrant == "concentrate-here" for g in missed), len(missed)
+
+    order = list(groups[:MAX_LABELS])
+    placed, missed = _place_in_order(order, plot, scale, obstacles)
+    for _ in range(RETRIES):
+        if not missed:
+            break
+        first = min(missed, key=lambda g: rank[id(g)])
+        order = [first, *(g for g in order if g is not first)]
+        again, missing = _place_in_order(order, plot, scale, obstacles)
+        if score(missing) >= score(missed):
+            break
+        placed, missed = again, missing
+    placed.sort(key=lambda p: rank[id(p.group)])
+    missed.sort(key=lambda g: rank[id(g)])
+    return placed, missed + list(groups[MAX_LABELS:])
+
+
+def _place_in_order(groups: Sequence[Group], plot: Area, scale: Scale,
+                    obstacles: Sequence[Box]) -> tuple[list[Placed], list[Group]]:
+    """place_labels for `groups` in this order, in one pass."""
     pt = EMU_PER_PT
     bounds = Box(plot.left, plot.top, plot.width, plot.height)
     half = (MARKER_SIZE / 2 + 2) * pt
@@ -287,7 +315,7 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
 
     placed: list[Placed] = []
     missed: list[Group] = []
-    for g in groups[:MAX_LABELS]:
+    for g in groups:
         label = place(g)
         if label is None:
             missed.append(g)
@@ -297,7 +325,6 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
         solid.append(label.box)
         if label.segment:
             segments.append(label.segment)
-    missed.extend(groups[MAX_LABELS:])
     return placed, missed
 
 
