@@ -365,6 +365,8 @@ def test_deck_refuses_a_workbook_with_errors_unless_allowed(tmp_path, make_workb
     assert result.returncode == 1
     assert "invalid-number" in result.stdout and "--allow-errors" in result.stderr
     assert not path.with_suffix(".pptx").exists()
+    dutch = run("deck", str(path), "--lang", "nl")
+    assert dutch.returncode == 1 and "geen presentatie geschreven: herstel de fouten" in dutch.stderr
     allowed = run("deck", str(path), "--allow-errors", "--lang", "nl", "-o", str(tmp_path / "x.pptx"))
     assert allowed.returncode == 1 and (tmp_path / "x.pptx").exists()
     assert titles(Presentation(tmp_path / "x.pptx"))[6] == "Doel en aanpak"
