@@ -32,7 +32,7 @@ ANYWHERE_SPOTS = 4000
 leader line that would cross another or run through a label rules a spot out)."""
 RETRIES = 3
 """How many times the placement is tried again with a label that found no spot put first."""
-LEADER_CLEARANCE = 8.0
+LEADER_CLEARANCE = 6.0
 """The least room (pt) between a leader line and a point other than its own."""
 LABEL_GAP = 3.0
 """The least room (pt) between two labels, so that two groups never read as one."""
@@ -242,23 +242,36 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     its point that covers no point, no threshold line, no obstacle, no leader line and no label
     placed before it, inside the plot. A label away from its point is joined to it by a leader
     line that crosses no other leader and runs through no point, label or obstacle. When a label
-    finds no spot, the placement is tried again with that label first, and the better of the two
-    kept (fewer 'concentrate here' labels missing, then fewer missing). Returns the placed labels
-    (in the order of `groups`) and the groups without one (listed beside the chart)."""
+    finds no spot, or only one across a threshold line from its point, the placement is tried
+    again with that label first, and the better kept (fewer 'concentrate here' labels missing,
+    then fewer missing or astray). Returns the placed labels (in the order of `groups`) and the
+    groups without one (listed beside the chart)."""
     rank = {id(g): n for n, g in enumerate(groups)}
+    xt, yt = to_slide(plot, scale, scale.rating_threshold, scale.importance_threshold)
 
-    def score(missed: list[Group]) -> tuple[int, int]:
-        return sum(g.quadrant == "concentrate-here" for g in missed), len(missed)
+    def astray(label: Placed) -> bool:
+        """True when the label sits across a threshold line from its point."""
+        cx, cy = label.box.left + label.box.width / 2, label.box.top + label.box.height / 2
+        return (cx < xt) != (label.anchor[0] < xt) or (cy < yt) != (label.anchor[1] < yt)
+
+    def bad(placed: list[Placed], missed: list[Group]) -> list[Group]:
+        return missed + [p.group for p in placed if astray(p)]
+
+    def score(placed: list[Placed], missed: list[Group]) -> tuple[int, int]:
+        return sum(g.quadrant == "concentrate-here" for g in missed), len(bad(placed, missed))
 
     order = list(groups[:MAX_LABELS])
     placed, missed = _place_in_order(order, plot, scale, obstacles)
     for _ in range(RETRIES):
-        if not missed:
+        wrong = bad(placed, missed)
+        if not wrong:
             break
-        first = min(missed, key=lambda g: rank[id(g)])
+        first = min(wrong, key=lambda g: rank[id(g)])
+        if order[0] is first:
+            break
         order = [first, *(g for g in order if g is not first)]
         again, missing = _place_in_order(order, plot, scale, obstacles)
-        if score(missing) >= score(missed):
+        if score(again, missing) >= score(placed, missed):
             break
         placed, missed = again, missing
     placed.sort(key=lambda p: rank[id(p.group)])
