@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -198,8 +199,9 @@ def test_matrix_labels_cover_no_point_line_or_other_label():
 def test_uncertain_points_are_drawn_hollow_and_explained():
     from xlplugin.deck import SLIDES, DeckContext  # noqa: F401 - the extension point is public
     from xlplugin.deck.context import DeckContext as Context
-    from xlplugin.deck.frame import Frame
+    from xlplugin.deck.frame import Area, Frame
     from xlplugin.deck.journey_slides import matrix_slide
+    from xlplugin.deck.matrix import plot_area, plot_fractions, to_slide
     from xlplugin.deck.story import Story
 
     journey = Journey.from_document(example("home-insurance"))
@@ -207,10 +209,20 @@ def test_uncertain_points_are_drawn_hollow_and_explained():
     ctx = Context(Frame(), journey, priorities, "en", Story(journey, priorities))
     slide = matrix_slide(ctx, uncertain=["H07", "H01"])
     [matrix] = charts(slide)
-    hollow = [s for s in matrix.plots[0].series if "uncertain" in s.name]
-    assert sorted(s.name for s in hollow) == ["Concentrate here, uncertain (1)", "Low priority, uncertain (1)"]
-    assert all(s.marker.format.fill.type == 5 for s in hollow)  # no fill: hollow
-    assert "hollow: uncertain" in all_text(slide)
+    assert not any("uncertain" in s.name for s in matrix.plots[0].series)  # counted in their quadrant
+    # a white centre on each uncertain point (a shape: LibreOffice draws unfilled markers filled)
+    centres = {s.name: s for s in slide.shapes if s.name.startswith("uncertain ")}
+    assert sorted(centres) == ["uncertain H01", "uncertain H07"]
+    [frame] = [s for s in slide.shapes if s.has_chart]
+    chart_area = Area(frame.left, frame.top, frame.width, frame.height)
+    plot = plot_area(chart_area, plot_fractions(chart_area, [s.name for s in matrix.plots[0].series
+                                                             if s.name.endswith(")")]))
+    h07 = next(p for p in priorities.touchpoints if p.id == "H07")
+    x, y = to_slide(plot, priorities.scale, h07.rating, h07.importance)
+    dot = centres["uncertain H07"]
+    assert abs(dot.left + dot.width / 2 - x) < 2 * 12700 and abs(dot.top + dot.height / 2 - y) < 2 * 12700
+    assert dot.fill.fore_color.rgb == RGBColor(0xFF, 0xFF, 0xFF)
+    assert "white centre: uncertain" in all_text(slide)
 
 
 def test_gap_table_holds_only_priority_gaps_with_quadrant_and_moment_of_truth():
@@ -353,6 +365,8 @@ def test_deck_refuses_a_workbook_with_errors_unless_allowed(tmp_path, make_workb
     assert result.returncode == 1
     assert "invalid-number" in result.stdout and "--allow-errors" in result.stderr
     assert not path.with_suffix(".pptx").exists()
+    dutch = run("deck", str(path), "--lang", "nl")
+    assert dutch.returncode == 1 and "geen presentatie geschreven: herstel de fouten" in dutch.stderr
     allowed = run("deck", str(path), "--allow-errors", "--lang", "nl", "-o", str(tmp_path / "x.pptx"))
     assert allowed.returncode == 1 and (tmp_path / "x.pptx").exists()
     assert titles(Presentation(tmp_path / "x.pptx"))[6] == "Doel en aanpak"
@@ -436,3 +450,11 @@ def test_allow_errors_marks_every_slide_as_a_draft(tmp_path, make_workbook):
     clean = run("deck", str(make_workbook()), "-o", str(tmp_path / "y.pptx"))
     assert clean.returncode == 0
     assert not any("DRAFT" in all_text(s) for s in Presentation(tmp_path / "y.pptx").slides)
+
+
+def test_every_concentrate_here_point_of_home_insurance_keeps_its_label():
+    """Its four priorities sit on the top edge of the plot, close together: a leader line from one
+    must not take the only spot another's label has."""
+    prs = deck_of(example("home-insurance"))
+    labels = {s.text_frame.text for s in prs.slides[3].shapes if s.name == "matrix label"}
+    assert {"H07★", "H09★", "H06★", "H14★"} <= labels

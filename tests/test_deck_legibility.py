@@ -14,6 +14,7 @@ from test_deck import corporate_template
 from xlplugin.compare import compare
 from xlplugin.deck import build_deck
 from xlplugin.deck.marks import DRAFT_NAME
+from xlplugin.deck.matrix import Box, segment_hits_box, segments_cross
 from xlplugin.deck.shapes import EMU_PER_PT, text_height, text_width
 from xlplugin.model import Journey
 from xlplugin.ranking import rank_gaps
@@ -21,7 +22,8 @@ from xlplugin.ranking import rank_gaps
 from conftest import example
 from journeys import big_journey, dense_journey
 
-SAMPLES = ["home-insurance", "laptop-request", "laptop-request-to-be", "food-supplier", "webshop-first-purchase"]
+SAMPLES = ["home-insurance", "laptop-request", "laptop-request-to-be", "food-supplier", "webshop-first-purchase",
+           "energy-switch"]
 SIZE = re.compile(rb'\bsz="(\d+)"')
 
 
@@ -168,3 +170,27 @@ def test_compare_adds_both_curves_the_changes_and_what_was_added_and_removed(dec
                 and ("1,9 → 4,2 (+2,3)" in text or "1.9 → 4.2 (+2.3)" in text))
         assert "C18 Volgt de aanvraag op de statuspagina" in text and "C09 Belt de servicedesk over de status" in text
     assert Path(__file__).exists()
+
+
+def test_matrix_leader_lines_cross_no_other_and_run_through_no_label_or_point(decks):
+    checked = 0
+    for name, prs in decks.items():
+        for n, slide in enumerate(prs.slides, start=1):
+            labels = [s for s in slide.shapes if s.name == "matrix label"]
+            if not labels:
+                continue
+            pt = 12700  # a label's edge may hold its own leader's end: boxes shrunk by 1 pt
+            boxes = [Box(s.left + pt, s.top + pt, s.width - 2 * pt, s.height - 2 * pt) for s in labels]
+            leaders = [(s.begin_x, s.begin_y, s.end_x, s.end_y) for s in slide.shapes if s.name == "matrix leader"]
+            for i, a in enumerate(leaders):
+                checked += 1
+                for b in leaders[i + 1:]:
+                    assert not segments_cross(a, b), (name, n, a, b)
+                for box in boxes:
+                    assert not segment_hits_box(a, box), (name, n, a, box)
+                # nor through another point: the white centres mark some, the labels' anchors all
+                for other in leaders:
+                    if other is not a and other[:2] != a[:2]:
+                        x, y = other[:2]
+                        assert not segment_hits_box(a, Box(x - 4 * pt, y - 4 * pt, 8 * pt, 8 * pt)), (name, n)
+    assert checked >= 10  # the samples and the dense journey do need leader lines

@@ -56,6 +56,8 @@ def rendered(tmp_path_factory) -> dict[str, tuple[int, list[list[Word]]]]:
         "dense-draft-nl": build(dense_journey(errors=True), "nl", errors=2),
         "big-nl": build(big_journey(60, "1-10", blueprint=True), "nl"),
         "compare-4x3-en": build(example("laptop-request-to-be"), "en", template=brand, before=example("laptop-request")),
+        # two waves and an Overall column: the progress and importance slides
+        "energy-switch-nl": build(example("energy-switch"), "nl"),
     }
     paths = []
     for name, prs in decks.items():
@@ -70,6 +72,9 @@ def rendered(tmp_path_factory) -> dict[str, tuple[int, list[list[Word]]]]:
 def test_every_slide_is_rendered(rendered):
     for name, (slides, pages) in rendered.items():
         assert len(pages) == slides, name
+    text = [" ".join(w.text for w in words) for words in rendered["energy-switch-nl"][1]]
+    assert any("haalden hun doel" in page for page in text)  # the progress slide
+    assert any("bepalen het totaaloordeel" in page for page in text)  # the importance slide
 
 
 def test_no_two_words_are_drawn_on_top_of_each_other(rendered):

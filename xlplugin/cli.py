@@ -320,7 +320,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
     lang = args.lang or done.report.language or message_lang()
     if done.path is None:
         _say(done.report.summary(lang))
-        print("xlplugin: no deck written: fix the errors above, or add --allow-errors.", file=sys.stderr)
+        print("xlplugin: " + Text("no deck written: fix the errors above, or add --allow-errors.",
+                                  "geen presentatie geschreven: herstel de fouten hierboven, of voeg "
+                                  "--allow-errors toe.").in_(lang), file=sys.stderr)
         return EXIT_PROBLEMS
     slides = Text("slides", "dia's").in_(lang)
     _say(f"{done.path}: {done.slides} {slides} ({done.report.headline(lang)})")

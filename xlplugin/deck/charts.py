@@ -146,22 +146,19 @@ def _hide_from_legend(chart: Any, indexes: Sequence[int]) -> None:
 def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale: Scale,
                     lang: Lang) -> tuple[Any, Area]:
     """A native XY scatter: rating across, importance up, one series per quadrant (its
-    colour and marker shape; hollow markers for uncertain points), dashed lines at the
-    thresholds, the legend under the plot. Returns the chart's frame and its plot area
+    colour and marker shape; the matrix slide gives uncertain points a white centre), dashed
+    lines at the thresholds, the legend under the plot. Returns the chart's frame and its plot area
     (placed by matrix.plot_fractions, so labels can be laid over it)."""
     lo, hi, it, rt = scale.minimum, scale.maximum, scale.importance_threshold, scale.rating_threshold
-    # (name, points, (quadrant or None for a line, hollow))
-    plan: list[tuple[str, list[tuple[float, float]], tuple[str | None, bool]]] = []
+    # (name, points, quadrant or None for a line)
+    plan: list[tuple[str, list[tuple[float, float]], str | None]] = []
     for code in QUADRANT_ORDER:
-        for hollow in (False, True):
-            members = [p for p in points if p.quadrant == code and p.uncertain == hollow]
-            if members:
-                name = f"{words.QUADRANT[code].in_(lang)} ({len(members)})"
-                if hollow:
-                    name = f"{words.QUADRANT[code].in_(lang)}, {words.UNCERTAIN.in_(lang)} ({len(members)})"
-                plan.append((name, [(p.rating, p.importance) for p in members], (code, hollow)))
+        members = [p for p in points if p.quadrant == code]
+        if members:
+            name = f"{words.QUADRANT[code].in_(lang)} ({len(members)})"
+            plan.append((name, [(p.rating, p.importance) for p in members], code))
     for name, line in ((words.RATING_LINE, [(rt, lo), (rt, hi)]), (words.IMPORTANCE_LINE, [(lo, it), (hi, it)])):
-        plan.append((name.in_(lang), line, (None, False)))
+        plan.append((name.in_(lang), line, None))
     # Longest series first: LibreOffice drops a series that comes before a longer one.
     plan.sort(key=lambda item: -len(item[1]))
     data = XyChartData()
@@ -174,7 +171,7 @@ def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale
     chart = frame.chart
     chart.font.size = Pt(12)
     lines = []
-    for idx, (series, (_, _, (code, hollow))) in enumerate(zip(chart.plots[0].series, plan, strict=True)):
+    for idx, (series, (_, _, code)) in enumerate(zip(chart.plots[0].series, plan, strict=True)):
         if code is None:
             lines.append(idx)
             series.format.line.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -186,14 +183,9 @@ def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale
         series.format.line.fill.background()
         series.marker.style = MARKER_STYLES[MARKERS[code]]
         series.marker.size = MARKER_SIZE
-        if hollow:
-            series.marker.format.fill.background()
-            series.marker.format.line.color.rgb = colour
-            series.marker.format.line.width = Pt(2)
-        else:
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = colour
-            series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        series.marker.format.fill.solid()
+        series.marker.format.fill.fore_color.rgb = colour
+        series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
@@ -207,7 +199,7 @@ def priority_matrix(slide: Any, area: Area, points: Sequence[MatrixPoint], scale
         axis.axis_title.text_frame.text = title.in_(lang)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         axis.tick_labels.font.size = Pt(12)
-    fractions = plot_fractions(area, [name for name, _, (code, _) in plan if code is not None])
+    fractions = plot_fractions(area, [name for name, _, code in plan if code is not None])
     x, y, w, h = fractions
     _fill_plot_area(chart, y, h, x, w)
     return frame, plot_area(area, fractions)

@@ -24,27 +24,31 @@ DISAGREE = 0.25
 """Stated and derived importance disagree when they lie this share of the scale apart."""
 
 TITLE_DRIVERS = Text("{top} move the overall rating most", "{top} bepalen het totaaloordeel het meest")
-TITLE_DISAGREE = Text("; {ids} matter in words, not in the overall judgement",
-                      "; {ids} zijn belangrijk in woorden, niet in het totaaloordeel")
+TITLE_DISAGREE = Text("; customers call {ids} important, yet they hardly move it",
+                      "; {ids} noemen klanten belangrijk, maar die wegen nauwelijks mee")
 STATED_NAME = Text("Stated importance", "Gesteld belang")
 DERIVED_NAME = Text("Derived importance", "Afgeleid belang")
 KEY = Text(
-    "Grey: mean stated importance. Blue: derived importance, min + (max − min) × r, where r is the correlation of "
-    "the touchpoint's rating with the overall rating (95 % interval by Fisher's z in brackets; ? = the interval "
-    "crosses the importance threshold {threshold}). Scale {scale}; touchpoints with fewer than 10 answers are left out.",
-    "Grijs: gemiddeld gesteld belang. Blauw: afgeleid belang, min + (max − min) × r, met r de correlatie van de "
-    "waardering met het totaaloordeel (95%-interval volgens Fisher-z tussen haakjes; ? = het interval ligt over de "
-    "drempel belang {threshold}). Schaal {scale}; contactmomenten met minder dan 10 antwoorden ontbreken.",
+    "Grey: how important customers say the touchpoint is (mean stated importance). Blue: how strongly its rating "
+    "goes with the overall rating (derived importance; r with its 95 % interval). ? = uncertain: the interval "
+    "crosses the importance threshold {threshold}. Scale {scale}; touchpoints with fewer than 10 answers are left out.",
+    "Grijs: hoe belangrijk klanten het contactmoment noemen (gemiddeld gesteld belang). Blauw: hoe sterk de "
+    "waardering samenhangt met het totaaloordeel (afgeleid belang; r met 95%-interval). ? = onzeker: het interval "
+    "ligt over de drempel belang {threshold}. Schaal {scale}; contactmomenten met minder dan 10 antwoorden ontbreken.",
 )
 NOTES = Text(
     "How to read: what customers say is important (grey) is not always what moves their overall satisfaction "
     "(blue). A touchpoint with a long blue bar drives the overall rating: improving it moves the judgement of the "
     "whole journey. A long grey bar with a short blue one is a hygiene factor or a touchpoint people praise in "
-    "words only. The ranking can use either: Importance source on the Journey sheet.",
+    "words only. The ranking can use either: Importance source on the Journey sheet. Derived importance on the "
+    "scale is min + (max − min) × r, where r is the correlation of the touchpoint's rating with the overall "
+    "rating; its 95 % interval comes from Fisher's z.",
     "Zo lees je dit: wat klanten belangrijk noemen (grijs) is niet altijd wat hun totaaloordeel beweegt (blauw). "
     "Een contactmoment met een lange blauwe balk stuurt het totaaloordeel: verbeteren verschuift het oordeel over "
     "de hele reis. Een lange grijze balk met een korte blauwe is een basisvoorwaarde of iets wat mensen alleen in "
-    "woorden belangrijk vinden. De rangorde kan beide gebruiken: Bron belang op het blad Klantreis.",
+    "woorden belangrijk vinden. De rangorde kan beide gebruiken: Bron belang op het blad Klantreis. Afgeleid "
+    "belang op de schaal is min + (max − min) × r, met r de correlatie van de waardering met het totaaloordeel; "
+    "het 95%-interval volgt uit Fisher-z.",
 )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -240,16 +240,35 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
     placed, missed = place_labels(group_points(points), plot, s, obstacles)
     for label in placed:
         box = label.box
-        if label.leader:
-            near_x = min(max(label.anchor[0], box.left), box.right)
-            near_y = min(max(label.anchor[1], box.top), box.bottom)
-            _line(slide, int(label.anchor[0]), int(label.anchor[1]), int(near_x), int(near_y), dashed=False,
-                  colour="8C8C8C")
+        if label.segment:
+            x1, y1, x2, y2 = (int(v) for v in label.segment)
+            _line(slide, x1, y1, x2, y2, dashed=False, colour="8C8C8C").name = "matrix leader"
         text_box(slide, Area(int(box.left), int(box.top), int(box.width), int(box.height)), list(label.lines),
                  largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
                  else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
+    _uncertain_centres(slide, plot, s, points)
     _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
     return slide
+
+
+HOLE = 4.5
+"""Diameter (pt) of the white centre that marks an uncertain point (its marker is 10 pt)."""
+
+
+def _uncertain_centres(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint]) -> None:
+    """A white dot in the middle of every uncertain point, so it reads as hollow. A shape over the
+    chart rather than an unfilled marker: LibreOffice draws unfilled markers filled."""
+    d = HOLE * EMU_PER_PT
+    for p in points:
+        if p.uncertain:
+            x, y = to_slide(plot, scale, p.rating, p.importance)
+            dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)),
+                                         Emu(int(d)))
+            dot.fill.solid()
+            dot.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            dot.line.fill.background()
+            dot.shadow.inherit = False
+            dot.name = f"uncertain {p.id}"
 
 
 def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint], lang: Lang) -> list[Box]:
@@ -292,7 +311,7 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
     paragraphs: list[tuple[str, dict[str, Any]]] = [
         (f"{words.MATRIX_NAMED.in_(lang)} ({len(story.concentrate)})", {"bold": True})]
     names = [f"{p.id}{words.MOT_MARK if p.moment_of_truth else ''} {p.touchpoint or ''}".strip()
-             for p in story.concentrate] or [words.NONE.in_(lang)]
+             + story.doubt(p, lang, short=True) for p in story.concentrate] or [words.NONE.in_(lang)]
     others = list(missed)
     rest: list[tuple[str, dict[str, Any]]] = []
     if others:

@@ -9,7 +9,7 @@ the chart is fixed by a manual layout, so it can be tested without rendering.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..priorities import Scale
@@ -26,9 +26,14 @@ IDS_PER_LINE = 3
 LABEL_IDS = 15
 """At most this many IDs in one label; a bigger group ends in a count (the appendix names them all)."""
 MAX_LABELS = 40
-ANYWHERE_SPOTS = 400
-"""How many spots, nearest first, a label looks at away from its point before it gives up."""
 """At most this many labels in the chart (the most urgent first); the rest are listed beside it."""
+ANYWHERE_SPOTS = 4000
+"""How many spots, nearest first, a label looks at away from its point before it gives up (a
+leader line that would cross another or run through a label rules a spot out)."""
+RETRIES = 3
+"""How many times the placement is tried again with a label that found no spot put first."""
+LEADER_CLEARANCE = 6.0
+"""The least room (pt) between a leader line and a point other than its own."""
 LABEL_GAP = 3.0
 """The least room (pt) between two labels, so that two groups never read as one."""
 LABEL_INSET = 25400
@@ -37,7 +42,7 @@ LABEL_INSET = 25400
 
 @dataclass(frozen=True)
 class MatrixPoint:
-    """One touchpoint in the matrix. `uncertain` draws its marker hollow (an interval that
+    """One touchpoint in the matrix. `uncertain` gives its marker a white centre (an interval that
     straddles a threshold, or an importance derived from few answers)."""
 
     id: str
@@ -141,6 +146,57 @@ class Placed:
     lines: tuple[str, ...] = ()
     """The label's text, line by line."""
 
+    @property
+    def segment(self) -> tuple[float, float, float, float] | None:
+        """The leader line (x1, y1, x2, y2 in EMU) from the point to the nearest edge of the label,
+        or None without one."""
+        return leader(self.anchor, self.box) if self.leader else None
+
+
+def leader(anchor: tuple[float, float], box: Box) -> tuple[float, float, float, float]:
+    """The line from `anchor` to the nearest point of `box`."""
+    x, y = anchor
+    return x, y, min(max(x, box.left), box.right), min(max(y, box.top), box.bottom)
+
+
+def segments_cross(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """True when the two segments share a point (touching ends included)."""
+    def orient(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> int:
+        v = (qx - px) * (ry - py) - (qy - py) * (rx - px)
+        return 0 if abs(v) < 1e-6 else (1 if v > 0 else -1)
+
+    def on(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> bool:
+        return min(px, qx) <= rx <= max(px, qx) and min(py, qy) <= ry <= max(py, qy)
+
+    ax, ay, bx, by = a
+    cx, cy, dx, dy = b
+    o1, o2 = orient(ax, ay, bx, by, cx, cy), orient(ax, ay, bx, by, dx, dy)
+    o3, o4 = orient(cx, cy, dx, dy, ax, ay), orient(cx, cy, dx, dy, bx, by)
+    if o1 != o2 and o3 != o4:
+        return True
+    return ((o1 == 0 and on(ax, ay, bx, by, cx, cy)) or (o2 == 0 and on(ax, ay, bx, by, dx, dy))
+            or (o3 == 0 and on(cx, cy, dx, dy, ax, ay)) or (o4 == 0 and on(cx, cy, dx, dy, bx, by)))
+
+
+def segment_hits_box(seg: tuple[float, float, float, float], box: Box) -> bool:
+    """True when the segment passes through the inside of `box` (Liang-Barsky clipping)."""
+    x1, y1, x2, y2 = seg
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - box.left), (dx, box.right - x1), (-dy, y1 - box.top), (dy, box.bottom - y1)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return True
+
 
 LEGEND_SIZE = 12.0
 
@@ -182,51 +238,114 @@ def label_box_size(lines: Sequence[str], size: float = LABEL_SIZE) -> tuple[floa
 
 def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
                  obstacles: Sequence[Box] = ()) -> tuple[list[Placed], list[Group]]:
-    """Labels for `groups`, in order, each at the first spot near its point that covers no
-    point, no threshold line, no obstacle and no label placed before it, inside the plot.
-    Returns the placed labels and the groups for which no such spot was found."""
+    """Labels for `groups` (the first MAX_LABELS, most urgent first), each at the first spot near
+    its point that covers no point, no threshold line, no obstacle, no leader line and no label
+    placed before it, inside the plot. A label away from its point is joined to it by a leader
+    line that crosses no other leader and runs through no point, label or obstacle. When a label
+    finds no spot, or only one across a threshold line from its point, the placement is tried
+    again with that label first, and the better kept (fewer 'concentrate here' labels missing,
+    then fewer missing or astray). Returns the placed labels (in the order of `groups`) and the
+    groups without one (listed beside the chart)."""
+    rank = {id(g): n for n, g in enumerate(groups)}
+    xt, yt = to_slide(plot, scale, scale.rating_threshold, scale.importance_threshold)
+
+    def astray(label: Placed) -> bool:
+        """True when the label sits across a threshold line from its point."""
+        cx, cy = label.box.left + label.box.width / 2, label.box.top + label.box.height / 2
+        return (cx < xt) != (label.anchor[0] < xt) or (cy < yt) != (label.anchor[1] < yt)
+
+    def bad(placed: list[Placed], missed: list[Group]) -> list[Group]:
+        return missed + [p.group for p in placed if astray(p)]
+
+    def score(placed: list[Placed], missed: list[Group]) -> tuple[int, int]:
+        return sum(g.quadrant == "concentrate-here" for g in missed), len(bad(placed, missed))
+
+    order = list(groups[:MAX_LABELS])
+    placed, missed = _place_in_order(order, plot, scale, obstacles)
+    for _ in range(RETRIES):
+        wrong = bad(placed, missed)
+        if not wrong:
+            break
+        first = min(wrong, key=lambda g: rank[id(g)])
+        if order[0] is first:
+            break
+        order = [first, *(g for g in order if g is not first)]
+        again, missing = _place_in_order(order, plot, scale, obstacles)
+        if score(again, missing) >= score(placed, missed):
+            break
+        placed, missed = again, missing
+    placed.sort(key=lambda p: rank[id(p.group)])
+    missed.sort(key=lambda g: rank[id(g)])
+    return placed, missed + list(groups[MAX_LABELS:])
+
+
+def _place_in_order(groups: Sequence[Group], plot: Area, scale: Scale,
+                    obstacles: Sequence[Box]) -> tuple[list[Placed], list[Group]]:
+    """place_labels for `groups` in this order, in one pass."""
     pt = EMU_PER_PT
     bounds = Box(plot.left, plot.top, plot.width, plot.height)
     half = (MARKER_SIZE / 2 + 2) * pt
     taken = _Grid(obstacles)
+    solid = _Grid(obstacles)  # what a leader line may not pass through: points, labels, obstacles
     for g in groups:
         x, y = to_slide(plot, scale, g.rating, g.importance)
         taken.append(Box(x - half, y - half, 2 * half, 2 * half))
+        solid.append(_mark(x, y))
     xt, _ = to_slide(plot, scale, scale.rating_threshold, scale.minimum)
     _, yt = to_slide(plot, scale, scale.minimum, scale.importance_threshold)
     taken.append(Box(xt - 2 * pt, plot.top, 4 * pt, plot.height))
     taken.append(Box(plot.left, yt - 2 * pt, plot.width, 4 * pt))
-    placed: list[Placed] = []
-    missed: list[Group] = []
+    segments: list[tuple[float, float, float, float]] = []
     pad = LABEL_GAP * pt
-    missed.extend(groups[MAX_LABELS:])
-    for g in groups[:MAX_LABELS]:
+
+    def clear(box: Box, far: bool, x: float, y: float) -> bool:
+        if any(segment_hits_box(seg, box) for seg in segments):
+            return False
+        if not far:
+            return True
+        seg, own = leader((x, y), box), _mark(x, y)
+        return (not any(segments_cross(seg, other) for other in segments)
+                and not any(b != own and segment_hits_box(seg, b) for b in solid.along(seg)))
+
+    def place(g: Group) -> Placed | None:
         x, y = to_slide(plot, scale, g.rating, g.importance)
         # A label stays in its point's quadrant: across a threshold line it would claim the wrong one.
         low, important = g.rating <= scale.rating_threshold, g.importance >= scale.importance_threshold
         area = Box(plot.left if low else xt, plot.top if important else yt,
                    (xt - plot.left) if low else (plot.left + plot.width - xt),
                    (yt - plot.top) if important else (plot.top + plot.height - yt))
-        spot = None
-        # A big group may take fewer, longer lines; a crowded quadrant sends the label elsewhere,
-        # joined to its point by a leader line.
+        # A big group may take fewer, longer lines; a crowded quadrant sends the label elsewhere.
         for per_line, region, search in ((IDS_PER_LINE, area, _near), (5, area, _near), (8, area, _near),
                                          (IDS_PER_LINE, area, _anywhere), (IDS_PER_LINE, bounds, _near),
                                          (IDS_PER_LINE, bounds, _anywhere)):
             lines = g.wrapped(per_line)
             w, h = label_box_size(lines)
-            spot = search(x, y, w, h, half, region, taken, pad)
-            if spot:
-                if region is bounds:
-                    spot = (spot[0], True)
-                break
-        if spot is None:
+            for box, far in search(x, y, w, h, half, region, taken, pad):
+                far = far or region is bounds
+                if clear(box, far, x, y):
+                    return Placed(g, box, (x, y), far, tuple(lines))
+        return None
+
+    placed: list[Placed] = []
+    missed: list[Group] = []
+    for g in groups:
+        label = place(g)
+        if label is None:
             missed.append(g)
             continue
-        box, far = spot
-        taken.append(box)
-        placed.append(Placed(g, box, (x, y), far, tuple(lines)))
+        placed.append(label)
+        taken.append(label.box)
+        solid.append(label.box)
+        if label.segment:
+            segments.append(label.segment)
     return placed, missed
+
+
+def _mark(x: float, y: float) -> Box:
+    """The marker of the point at (x, y) with the room a leader line keeps from it (so that the
+    line neither grazes the point nor takes the place its own label needs)."""
+    r = (MARKER_SIZE / 2 + LEADER_CLEARANCE) * EMU_PER_PT
+    return Box(x - r, y - r, 2 * r, 2 * r)
 
 
 class _Grid:
@@ -251,6 +370,12 @@ class _Grid:
     def hits(self, box: Box) -> bool:
         return any(box.overlaps(t) for key in self._keys(box) for t in self.cells.get(key, ()))
 
+    def along(self, seg: tuple[float, float, float, float]) -> list[Box]:
+        """The boxes in the cells the segment's bounding box touches (each once)."""
+        x1, y1, x2, y2 = seg
+        near = self._keys(Box(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
+        return list({id(b): b for key in near for b in self.cells.get(key, ())}.values())
+
 
 def _free(box: Box, bounds: Box, taken: _Grid, pad: float) -> bool:
     grown = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
@@ -258,26 +383,25 @@ def _free(box: Box, bounds: Box, taken: _Grid, pad: float) -> bool:
 
 
 def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
-          pad: float) -> tuple[Box, bool] | None:
-    """The first free spot beside the point, in eight directions, a little further out each ring."""
+          pad: float) -> Iterator[tuple[Box, bool]]:
+    """The free spots beside the point, in eight directions, a little further out each ring
+    (from the third ring on, joined to the point by a leader line)."""
     for ring in range(6):
         d = half + ring * 9 * EMU_PER_PT
         for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (d, -d - h),
                        (-d - w, -d - h), (d, d), (-d - w, d)):
             box = Box(x + dx, y + dy, w, h)
             if _free(box, bounds, taken, pad):
-                return box, ring > 1
-    return None
+                yield box, ring > 1
 
 
 def _anywhere(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
-              pad: float) -> tuple[Box, bool] | None:
-    """The free spot in the plot nearest the point (joined to it by a leader line)."""
+              pad: float) -> Iterator[tuple[Box, bool]]:
+    """The free spots in the plot, nearest the point first (joined to it by a leader line)."""
     step = 10 * EMU_PER_PT
     spots = [Box(bounds.left + i * step, bounds.top + j * step, w, h)
              for i in range(int((bounds.width - w) // step) + 1) for j in range(int((bounds.height - h) // step) + 1)]
     spots.sort(key=lambda b: (b.left + b.width / 2 - x) ** 2 + (b.top + b.height / 2 - y) ** 2)
     for box in spots[:ANYWHERE_SPOTS]:
         if _free(box, bounds, taken, pad):
-            return box, True
-    return None
+            yield box, True

@@ -19,6 +19,7 @@ from ..ranking import Priorities, Priority
 from ..text import Lang, Text, normalise_name
 from .frame import Area, Frame
 from .shapes import table, text_box
+from .words import long_date
 
 PER_SLIDE = 10
 EARLIER, LATEST, TARGET = "A6A6A6", "0072B2", "000000"
@@ -168,10 +169,10 @@ def progress_slides(frame: Frame, journey: Journey, priorities: Priorities, lang
         return []
     scale = (priorities.scale.minimum, priorities.scale.maximum)
     late = [a.action for a in progress.overdue]
-    footer_items = "; ".join(f"{a.touchpoint_id} {a.action or ''} ({a.owner or '–'}, {a.due})".replace("  ", " ")
-                             for a in late)
+    footer_items = "; ".join(f"{a.touchpoint_id} {a.action or ''} ({a.owner or '–'}, {long_date(a.due, lang)})"
+                             .replace("  ", " ") for a in late)
     footer = (OVERDUE.in_(lang).format(items=footer_items) if late
-              else NO_OVERDUE.in_(lang).format(today=progress.today.isoformat()))
+              else NO_OVERDUE.in_(lang).format(today=long_date(progress.today.isoformat(), lang)))
     key = KEY.in_(lang).format(up=UP, down=DOWN, scale=priorities.scale.name)
     slides = []
     title = progress_title(progress, lang)

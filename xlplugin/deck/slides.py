@@ -103,6 +103,14 @@ def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], r
     size = max(FLOOR, size * min(1.0, area.width / Inches(12.4)))
     columns = table_widths(area, widths, headers, rows, size)
     pages = paginate_rows(rows, headers, columns, size, area.height)
+    # A slide more for a row or two: rather set the table up to 2 pt smaller (not under 12 pt).
+    for smaller in (size - 1, size - 2):
+        if len(pages) == 1 or smaller < max(FLOOR, 12):
+            break
+        fewer = paginate_rows(rows, headers, table_widths(area, widths, headers, rows, smaller), smaller, area.height)
+        if len(fewer) < len(pages):
+            size, columns, pages = smaller, table_widths(area, widths, headers, rows, smaller), fewer
+            break
     slides = []
     for n, page in enumerate(pages, start=1):
         name = title + (f" {words.PAGE.in_('en').format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
@@ -127,7 +135,7 @@ def gaps_slide(ctx: DeckContext) -> list[Any]:
     story, lang = ctx.story, ctx.lang
     rows = [[str(p.rank) if p.rank else "–", f"{p.id} {p.touchpoint or ''}".strip(), p.phase or "–",
              number(p.importance, lang), number(p.rating, lang), number(p.gap, lang),
-             words.QUADRANT[p.quadrant].in_(lang), _yes(p.moment_of_truth, lang),
+             words.QUADRANT[p.quadrant].in_(lang) + story.doubt(p, lang, short=True), _yes(p.moment_of_truth, lang),
              str(p.respondents) if p.respondents is not None else "–"] for p in story.focus]
     title = story.gaps_title().in_(lang)
     names = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in story.focus) or words.NONE.in_(lang)
@@ -144,7 +152,8 @@ def actions_slides(ctx: DeckContext) -> list[Any]:
     missing = f"({words.MISSING.in_(lang)})"
     rows = [[f"{a.touchpoint_id} {names.get(normalise_name(a.touchpoint_id)) or ''}".strip(), a.action or "–",
              a.owner or missing, words.long_date(a.due, lang) or "–", a.target or missing,
-             status.get(a.status or "", a.status or "–")] for a in journey.actions]
+             status.get(a.status or "", a.status or "–") + (f" · {words.STORY['late'].in_(lang)}" if late else "")]
+            for a, late in ((s.action, s.overdue) for s in ctx.story.progress.actions)]
     title = ctx.story.actions_title().in_(lang)
     uncovered = [f"{p.id} {p.touchpoint or ''}".strip() for p in ctx.story.uncovered]
     notes = f"{title}. " + (Text("Without an action yet: ", "Nog zonder actie: ").in_(lang) + series(uncovered, lang)

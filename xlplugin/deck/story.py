@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Action, Journey
+from ..progress import Progress, track_progress
 from ..ranking import Priorities, Priority
 from ..text import Lang, Text, normalise_name
 from . import words
@@ -18,6 +19,8 @@ SUMMARY_NAMES = 3
 """How many priority gaps and moments of truth at risk the summary names."""
 SHORT_NAME = 45
 """A touchpoint name up to this long goes into a title; a longer one is named by its ID."""
+FEW_RESPONDENTS = 30
+"""An uncertain placement on fewer respondents than this is put down to them, else to a threshold near by."""
 
 
 def number(value: float | None, lang: Lang, digits: int = 1) -> str:
@@ -109,6 +112,51 @@ class Story:
     def actions(self) -> tuple[Action, ...]:
         return self.journey.actions
 
+    @cached_property
+    def progress(self) -> Progress:
+        """The waves, targets and late actions (as of today)."""
+        return track_progress(self.journey, self.priorities)
+
+    @property
+    def remeasured(self) -> bool:
+        """True when the journey has been measured in two waves or more."""
+        return len(self.progress.waves) >= 2
+
+    def doubt(self, p: Priority, lang: Lang, short: bool = False) -> str:
+        """' (uncertain: few respondents)' after an uncertain placement, else ''."""
+        if not p.uncertain:
+            return ""
+        if short:
+            key = "uncertain"
+        else:
+            few = p.respondents is not None and p.respondents < FEW_RESPONDENTS
+            key = "uncertain/few" if few else "uncertain/near"
+        return f" ({words.STORY[key].in_(lang)})"
+
+    def progress_lines(self, lang: Lang) -> tuple[str, list[str]] | None:
+        """The summary's paragraph on the re-measurement: targets met and missed, and the
+        significant improvements and declines since the previous wave; None with one wave."""
+        if not self.remeasured:
+            return None
+        shown = self.progress.touchpoints
+        items = []
+        met = [p.id for p in shown if p.target_met is True]
+        missed = [p.id for p in shown if p.target_met is False]
+        if met:
+            items.append(words.STORY["targets-met"].in_(lang).format(ids=series(met, lang)))
+        if missed:
+            items.append(words.STORY["targets-missed"].in_(lang).format(ids=series(missed, lang)))
+        changed = [p for p in shown if p.change is not None and p.change.significant]
+        for key, sign in (("improved", 1), ("declined", -1)):
+            moved = [f"{p.id} ({'+' if sign > 0 else '−'}{number(abs(p.change.rating), lang)})"  # type: ignore[union-attr]
+                     for p in changed if (p.change.rating > 0) == (sign > 0)]  # type: ignore[union-attr]
+            if moved:
+                items.append(words.STORY[key].in_(lang).format(items=series(moved, lang)))
+        if not changed:
+            items.append(words.STORY["no-change"].in_(lang))
+        start = self.progress.waves[-2]
+        return words.STORY["progress-generic"].in_(lang).format(start=start), items
+
     # -- sentences ---------------------------------------------------------------------------------
 
     def name(self, p: Priority) -> str:
@@ -154,6 +202,9 @@ class Story:
         if others:
             key = "at-risk-also" if self.concentrate else "at-risk"
             out.append((words.STORY[key].in_(lang), self._items(others, "risk-item", lang)))
+        progress = self.progress_lines(lang)
+        if progress:
+            out.append(progress)
         return out
 
     def _items(self, items: tuple[Priority, ...], key: str, lang: Lang) -> list[str]:
@@ -161,6 +212,10 @@ class Story:
                                                    name=p.touchpoint or "", phase=p.phase or "–",
                                                    gap=number(p.gap, lang, 0), rating=number(p.rating, lang))
                  for p in items[:SUMMARY_NAMES]]
+        for i, p in enumerate(items[:SUMMARY_NAMES]):  # the doubt goes inside the closing bracket
+            if p.uncertain:
+                lines[i] = lines[i][:-1] + "; " + self.doubt(p, lang)[2:] if lines[i].endswith(")") \
+                    else lines[i] + self.doubt(p, lang)
         if len(items) > SUMMARY_NAMES:
             lines.append(words.STORY["more"].in_(lang).format(n=len(items) - SUMMARY_NAMES))
         return lines
@@ -173,7 +228,7 @@ class Story:
         if not self.rated:
             out.append(words.STORY["ask-ratings"].in_(lang))
         elif self.focus:
-            ids = [p.id for p in self.focus[:6]]
+            ids = [p.id + self.doubt(p, lang, short=True) for p in self.focus[:6]]
             key = "ask-decide/1" if len(ids) == 1 else "ask-decide"
             more = len(self.focus) - len(ids)
             listed = series(ids, lang) if not more else ", ".join(ids) + f" (+{more})"
@@ -186,6 +241,14 @@ class Story:
             out.append(words.STORY["ask-owner"].in_(lang).format(ids=_ids(self.without_owner)))
         if self.without_target:
             out.append(words.STORY["ask-target"].in_(lang).format(ids=_ids(self.without_target)))
+        late = self.progress.overdue
+        if late:
+            items = [words.STORY["overdue-item"].in_(lang).format(
+                id=a.action.touchpoint_id, owner=a.action.owner or words.STORY["nobody"].in_(lang),
+                due=words.long_date(a.action.due, lang)) for a in late[:4]]
+            more = len(late) - len(items)
+            out.append(words.STORY["ask-overdue"].in_(lang).format(
+                items=series(items, lang) if not more else "; ".join(items) + f" (+{more})"))
         if self.actions and not (self.uncovered or self.without_owner or self.without_target):
             out.append(words.STORY["ask-approve"].in_(lang))
         return out
@@ -207,7 +270,8 @@ class Story:
         if not self.focus:
             return words.STORY["gaps/none"]
         top = self.focus[0]
-        return words.STORY["gaps"].format(name=self.name(top), phase=top.phase or "–")
+        title = words.STORY["gaps"].format(name=self.name(top), phase=top.phase or "–")
+        return Text(title.en + self.doubt(top, "en"), title.nl + self.doubt(top, "nl"))
 
     def actions_title(self) -> Text:
         n = len(self.actions)
@@ -216,7 +280,8 @@ class Story:
         problems_en, problems_nl = [], []
         for key, count in (("no-owner", len([a for a in self.actions if not a.owner])),
                            ("no-target", len([a for a in self.actions if not a.target])),
-                           ("uncovered", len(self.uncovered))):
+                           ("uncovered", len(self.uncovered)),
+                           ("overdue", len(self.progress.overdue))):
             if count:
                 text = words.STORY["uncovered/1"] if key == "uncovered" and count == 1 else words.STORY[key]
                 problems_en.append(text.en.format(n=count))

@@ -209,6 +209,21 @@ STORY = {
                        "Stel een meetbare doelstelling vast voor de acties bij {ids}."),
     "ask-approve": Text("Approve the plan: every action has an owner and a measurable target.",
                         "Keur het plan goed: elke actie heeft een eigenaar en een meetbare doelstelling."),
+    "ask-overdue": Text("Hold the owners to the overdue actions: {items}.",
+                        "Spreek de eigenaren aan op de acties die te laat zijn: {items}."),
+    "nobody": Text("no owner", "geen eigenaar"),
+    "late": Text("overdue", "te laat"),
+    "overdue": Text("{n} overdue", "{n} te laat"),
+    "overdue-item": Text("{id} ({owner}, due {due})", "{id} ({owner}, deadline {due})"),
+    "uncertain/few": Text("uncertain: few respondents", "onzeker: weinig respondenten"),
+    "uncertain/near": Text("uncertain: close to a threshold", "onzeker: dicht bij een drempel"),
+    "uncertain": Text("uncertain", "onzeker"),
+    "progress-generic": Text("Since the previous measurement ({start}):", "Sinds de vorige meting ({start}):"),
+    "targets-met": Text("Target reached: {ids}", "Doel gehaald: {ids}"),
+    "targets-missed": Text("Target not reached yet: {ids}", "Doel nog niet gehaald: {ids}"),
+    "improved": Text("Significantly better: {items}", "Significant beter: {items}"),
+    "declined": Text("Significantly worse: {items}", "Significant slechter: {items}"),
+    "no-change": Text("No significant change in the ratings.", "Geen significante verandering in de waarderingen."),
     "ask-errors": Text("Have the errors in the workbook fixed ({n} left): this deck is a draft.",
                        "Laat de fouten in de werkmap herstellen (nog {n}): deze presentatie is een concept."),
     "ask-ratings": Text("Gather importance and ratings for the touchpoints.",
@@ -255,8 +270,8 @@ NONE = Text("none", "geen")
 EMOTION_WORDS = (Text("very positive", "zeer positief"), Text("positive", "positief"), Text("neutral", "neutraal"),
                  Text("negative", "negatief"), Text("very negative", "zeer negatief"))
 LEGEND_MOT = Text("★ moment of truth", "★ moment of truth")
-LEGEND_UNCERTAIN = Text("hollow: uncertain (few answers or a wide interval)",
-                        "open: onzeker (weinig antwoorden of brede marge)")
+LEGEND_UNCERTAIN = Text("white centre: uncertain (few respondents or close to a threshold)",
+                        "wit midden: onzeker (weinig respondenten of dicht bij een drempel)")
 MATRIX_NAMED = Text("Concentrate here", "Hier concentreren")
 MATRIX_OTHERS = Text("Not labelled in the chart", "Niet gelabeld in de grafiek")
 UNCERTAIN = Text("uncertain", "onzeker")
