@@ -50,11 +50,10 @@ def _drive(*args: str) -> dict:
 
 
 def _office_env() -> dict[str, str]:
-    """The environment LibreOffice starts in: without PYTHONPATH (the extension must find
-    xlplugin by itself) and without an active pyenv (whose variables break LibreOffice's Python)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and "PYENV" not in k}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".pyenv" not in p)
-    return env
+    """The environment LibreOffice starts in, as `calc install` starts unopkg: without
+    PYTHONPATH (the extension must find xlplugin by itself) and without an active virtual
+    environment or pyenv (whose python3 on PATH breaks LibreOffice's Python)."""
+    return extension.office_env()
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +227,14 @@ def test_a_dutch_workbook_gets_dutch_sheets_and_notes_in_calc(calc, make_workboo
     assert view["notes"]["Contactmomenten!F3"].startswith("xlplugin · fout [invalid-number]")
     assert view["fills"]["Contactmomenten!F3"] == COLOURS["error"]
     assert view["values"]["Start"][1][1].startswith("gecontroleerd op ")
+
+
+def test_libreoffice_is_started_without_another_pythons_folders(tmp_path):
+    # LibreOffice's embedded Python finds its installation through python3 on PATH: a virtual
+    # environment's there made it load another standard library and refuse the extension.
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /elsewhere\n", "utf-8")
+    env = extension.office_env({"PATH": f"{venv / 'bin'}:/root/.pyenv/shims:/usr/bin:/bin", "VIRTUAL_ENV": str(venv),
+                                "PYTHONPATH": "/src", "PYENV_VERSION": "3.11.7", "HOME": "/home/me"})
+    assert env == {"PATH": "/usr/bin:/bin", "HOME": "/home/me"}

@@ -216,13 +216,29 @@ def unopkg() -> str:
     return found
 
 
+def office_env(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment to start LibreOffice in. Its Python is embedded and looks for `python3`
+    on PATH to find its own installation: a virtual environment's or pyenv's python3 there
+    makes it load another Python's standard library and fail. So: no PYTHONPATH, PYTHONHOME,
+    VIRTUAL_ENV or pyenv variables, and PATH without virtual-environment and pyenv folders."""
+    env = dict(os.environ if environ is None else environ)
+    for name in [k for k in env if k in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV") or "PYENV" in k]:
+        del env[name]
+
+    def foreign(folder: str) -> bool:
+        return ".pyenv" in folder or (Path(folder).parent / "pyvenv.cfg").exists()
+
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p and not foreign(p))
+    return env
+
+
 def _unopkg(args: list[str], profile: Path | None) -> subprocess.CompletedProcess[str]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         raise WorkbookError(Text(
             "LibreOffice adds extensions for a user, not for root: run this as your own user.",
             "LibreOffice voegt extensies toe voor een gebruiker, niet voor root: voer dit uit als je eigen gebruiker."))
     extra = [f"-env:UserInstallation={profile.resolve().as_uri()}"] if profile else []
-    return subprocess.run([unopkg(), *args, *extra], capture_output=True, text=True, timeout=300)
+    return subprocess.run([unopkg(), *args, *extra], capture_output=True, text=True, timeout=300, env=office_env())
 
 
 def install(profile: Path | None = None) -> Path:
