@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
 from xlplugin.cli import build_parser
@@ -228,3 +230,16 @@ def test_gaps_use_the_responses_sheet_and_say_so(make_workbook):
     # the check counts the real respondents: 4 answers for H01 is too few
     check = json.loads(run("check", str(make_workbook(document)), "--format", "json").stdout)
     assert [(f["code"], f["cell"]) for f in check["findings"]] == [("low-respondents", "K2")]
+
+
+def test_a_dutch_workbook_with_errors_is_pointed_to_check_in_dutch_with_its_path_quoted(tmp_path):
+    path = tmp_path / "fout bestand.xlsx"
+    shutil.copy(ROOT / "samples" / "food-supplier.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    wb["Contactmomenten"]["A3"] = wb["Contactmomenten"]["A2"].value  # an ID typed twice
+    wb.save(path)
+    for command in (["gaps", str(path)], ["progress", str(path)]):
+        result = run(*command)
+        assert result.returncode == 1
+        assert result.stderr == (f"xlplugin: 1 fout, 0 waarschuwingen in '{path}'; "
+                                 f"xlplugin check '{path}' laat zien waar.\n")

@@ -95,8 +95,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     else:
         _say(gaps_text(gaps.priorities, lang, args.top))
     if not gaps.report.valid:
-        print(f"xlplugin: {gaps.report.headline(lang)} in {args.path}; run 'xlplugin check {args.path}' to see where.",
-              file=sys.stderr)
+        _point_to_check(gaps.report.headline(lang), args.path, lang)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -123,10 +122,18 @@ def cmd_progress(args: argparse.Namespace) -> int:
     else:
         _say(progress_text(done.progress, lang))  # type: ignore[arg-type]
     if not done.report.valid:
-        print(f"xlplugin: {done.report.headline(lang)} in {args.path}; run 'xlplugin check {args.path}' to see where.",
-              file=sys.stderr)
+        _point_to_check(done.report.headline(lang), args.path, lang)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _point_to_check(headline: str, path: object, lang: Lang) -> None:
+    """Say on standard error that a workbook has errors, and which command shows where, in one language."""
+    p = quote_path(path)
+    print("xlplugin: " + Text(f"{headline} in {p}; run xlplugin check {p} to see where.",
+                              f"{headline} in {p}; xlplugin check {p} laat zien waar.").in_(lang), file=sys.stderr)
+
+
 def _many(args: argparse.Namespace) -> bool:
     """Several paths given (folders among them are searched): one summary per file. One path keeps
     the output and exit codes it always had."""
@@ -212,7 +219,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     warn(list(comparison.warnings), lang)
     bad = [r for r in (report_a, report_b) if not r.valid]
     for r in bad:
-        print(f"xlplugin: {r.headline(lang)} in {r.file}; run 'xlplugin check {r.file}' to see where.", file=sys.stderr)
+        _point_to_check(r.headline(lang), r.file, lang)
     return EXIT_PROBLEMS if bad else EXIT_OK
 
 
