@@ -18,6 +18,7 @@ from .text import Lang, Text
 
 if TYPE_CHECKING:
     from .document import ReadResult
+    from .model import Journey
     from .ranking import Priorities
 
 
@@ -84,14 +85,16 @@ def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
 
 def check_and_rank(
     result: ReadResult, min_respondents: int = 5, file: str | None = None, importance: str | None = None,
-    today: str | None = None,
+    today: str | None = None, journey: Journey | None = None,
 ) -> tuple[Report, Priorities]:
-    """The check of what was read and the ranking of its touchpoints, on one model of it."""
+    """The check of what was read and the ranking of its touchpoints, on one model of it
+    (`journey`, when the caller has built it already)."""
     from .checks import Settings, validate
     from .model import Journey
     from .ranking import rank_gaps
 
-    journey = Journey.from_document(result.document)
+    if journey is None:
+        journey = Journey.from_document(result.document)
     report = validate(result, Settings(min_respondents=min_respondents, today=today), file=file, journey=journey)
     return report, rank_gaps(journey, importance)
 
@@ -182,8 +185,9 @@ def progress_workbook(path: str | Path, today: str | None = None, min_respondent
 
     on = today_date(today)
     result = read_workbook(path)
-    report, priorities = check_and_rank(result, min_respondents, str(path), today=on.isoformat())
-    return ProgressResult(track_progress(Journey.from_document(result.document), priorities, on), report)
+    journey = Journey.from_document(result.document)
+    report, priorities = check_and_rank(result, min_respondents, str(path), today=on.isoformat(), journey=journey)
+    return ProgressResult(track_progress(journey, priorities, on), report)
 
 
 def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:
