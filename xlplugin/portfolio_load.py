@@ -19,21 +19,13 @@ from typing import Any, Generic, TypeVar
 
 from .errors import WorkbookError
 from .portfolio import JourneySummary, Portfolio, build_portfolio, summarise
-from .text import Text, normalise_name
+from .text import Text
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 """Called with (done, total) as workbooks are read."""
 
 SUFFIXES = (".xlsx", ".xlsm")
-JOURNEY_SHEETS = ("journey", "persona", "phases", "touchpoints", "blueprint", "actions")
-
-NOT_A_JOURNEY = Text(
-    "{name} is not a journey workbook: it has none of the sheets Journey, Persona, Phases, Touchpoints, "
-    "Blueprint or Actions. Start one with 'xlplugin new'.",
-    "{name} is geen klantreiswerkmap: er staat geen van de bladen Klantreis, Persona, Fasen, Contactmomenten, "
-    "Blauwdruk of Acties in. Begin er een met 'xlplugin new'.",
-)
 NOTHING_FOUND = Text("No workbooks (.xlsx, .xlsm) found in {paths}.", "Geen werkmappen (.xlsx, .xlsm) gevonden in {paths}.")
 
 
@@ -63,34 +55,16 @@ def find_workbooks(paths: Iterable[str | Path], skip: Iterable[str | Path] = ())
     return found
 
 
-def _not_a_journey(titles: Sequence[str]) -> bool:
-    from .layout import DATA_SHEETS
-
-    names = {name for s in DATA_SHEETS if s.key in JOURNEY_SHEETS for name in s.names()}
-    return not any(normalise_name(t) in names for t in titles)
-
-
 def read_journey(file: str) -> Any:
     """Read, check and rank the journey workbook at `file`: (result, journey, report, priorities)."""
-    from .checks import Settings, validate
+    from .api import check_and_rank
     from .model import Journey
-    from .ranking import rank_gaps
-    from .workbook.cells import Book
-    from .workbook.guard import inspect_workbook
-    from .workbook.reader import read_book
+    from .workbook import read_workbook
 
-    path = Path(file)
-    inspect_workbook(path)
-    book = Book(path)
-    try:
-        if _not_a_journey(book.titles):
-            raise WorkbookError(NOT_A_JOURNEY.format(name=path.name))
-        result = read_book(book)
-    finally:
-        book.close()
+    result = read_workbook(file)
     journey = Journey.from_document(result.document)
-    report = validate(result, Settings(), file=file, journey=journey)
-    return result, journey, report, rank_gaps(journey)
+    report, priorities = check_and_rank(result, file=file, journey=journey)
+    return result, journey, report, priorities
 
 
 def _unexpected(file: str, exc: BaseException) -> Text:
