@@ -1,28 +1,13 @@
-"""The code base stays ruff clean and the core stays free of the file formats."""
+"""The code base stays ruff clean (the import rules are in test_architecture.py)."""
 
 from __future__ import annotations
 
-import ast
 import shutil
 import subprocess
 
 import pytest
 
-from conftest import ROOT
-
-CORE = [
-    "layout.py",
-    "values.py",
-    "document.py",
-    "findings.py",
-    "model.py",
-    "priorities.py",
-    "schema.py",
-    "text.py",
-    "guide.py",
-    "examples.py",
-    "errors.py",
-]
+from helpers.paths import ROOT
 
 
 def test_ruff_is_clean():
@@ -33,18 +18,3 @@ def test_ruff_is_clean():
         [ruff, "check", "xlplugin", "tests", "tools"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
-
-
-@pytest.mark.parametrize("module", CORE)
-def test_core_knows_nothing_of_openpyxl_pptx_or_xlwings(module):
-    tree = ast.parse((ROOT / "xlplugin" / module).read_text("utf-8"))
-    imported = {
-        alias.name.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    }
-    imported |= {
-        (node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-    }
-    assert not imported & {"openpyxl", "pptx", "xlwings", "pandas"}

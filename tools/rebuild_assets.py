@@ -2,7 +2,7 @@
 
     python tools/rebuild_assets.py
 
-tests/test_assets.py fails when what is committed differs from what this writes.
+tests/workbook/test_assets.py fails when what is committed differs from what this writes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from xlplugin.cli import main
-from xlplugin.examples import EXAMPLES
+from xlplugin.core.examples import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 

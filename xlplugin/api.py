@@ -8,18 +8,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import Document
-from .errors import WorkbookError, quote_path
-from .examples import DEMO_EXAMPLE, load_example
-from .findings import Finding
-from .report import Report
-from .schema import SchemaError, schema_errors
-from .text import Lang, Text
+from xlplugin.core.analysis.survey_stats import MIN_RESPONDENTS
+from xlplugin.core.document import Document
+from xlplugin.core.examples import DEMO_EXAMPLE, load_example
+from xlplugin.core.findings import Finding
+from xlplugin.core.report import Report
+from xlplugin.core.schema import SchemaError, schema_errors
+from xlplugin.errors import WorkbookError, quote_path
+from xlplugin.text import Lang, Text
 
 if TYPE_CHECKING:
-    from .document import ReadResult
-    from .model import Journey
-    from .ranking import Priorities
+    from xlplugin.core.analysis.portfolio import Portfolio
+    from xlplugin.core.analysis.ranking import Priorities
+    from xlplugin.core.document import ReadResult
+    from xlplugin.core.model import Journey
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -36,7 +38,7 @@ def new_workbook(
     path: str | Path, lang: Lang | None = None, example: str | None = None, force: bool = False
 ) -> Path:
     """Write a journey template (in `lang`), or one filled with the built-in `example`."""
-    from .workbook import write_workbook
+    from xlplugin.workbook import write_workbook
 
     path = Path(path)
     _refuse_overwrite(path, force)
@@ -66,8 +68,8 @@ def document_json(document: Document) -> str:
 
 def export_workbook(path: str | Path) -> Export:
     """The journey document of the workbook at `path`."""
-    from .checks import validate
-    from .workbook import read_workbook
+    from xlplugin.core.checks import validate
+    from xlplugin.workbook import read_workbook
 
     result = read_workbook(path)
     findings, errors = list(result.findings), list(schema_errors(result.document))
@@ -75,23 +77,23 @@ def export_workbook(path: str | Path) -> Export:
     return Export(result.document, findings, errors, report.counts["error"])
 
 
-def check_workbook(path: str | Path, min_respondents: int = 5) -> Report:
+def check_workbook(path: str | Path, min_respondents: int = MIN_RESPONDENTS) -> Report:
     """Check the workbook at `path`: every finding, at its cell, in reading order."""
-    from .checks import Settings, validate
-    from .workbook import read_workbook
+    from xlplugin.core.checks import Settings, validate
+    from xlplugin.workbook import read_workbook
 
     return validate(read_workbook(path), Settings(min_respondents=min_respondents), file=str(path))
 
 
 def check_and_rank(
-    result: ReadResult, min_respondents: int = 5, file: str | None = None, importance: str | None = None,
+    result: ReadResult, min_respondents: int = MIN_RESPONDENTS, file: str | None = None, importance: str | None = None,
     today: str | None = None, journey: Journey | None = None,
 ) -> tuple[Report, Priorities]:
     """The check of what was read and the ranking of its touchpoints, on one model of it
     (`journey`, when the caller has built it already)."""
-    from .checks import Settings, validate
-    from .model import Journey
-    from .ranking import rank_gaps
+    from xlplugin.core.analysis.ranking import rank_gaps
+    from xlplugin.core.checks import Settings, validate
+    from xlplugin.core.model import Journey
 
     if journey is None:
         journey = Journey.from_document(result.document)
@@ -111,7 +113,7 @@ class Annotated:
 
 def annotate_workbook(
     path: str | Path, output: str | Path | None = None, in_place: bool = False, lang: Lang | None = None,
-    min_respondents: int = 5, now: datetime | None = None,
+    min_respondents: int = MIN_RESPONDENTS, now: datetime | None = None,
 ) -> Annotated:
     """Check the workbook and write the result into it: the Findings and Priorities sheets, a
     fill colour and a note on each faulty cell, and the status line on the Start sheet.
@@ -123,9 +125,9 @@ def annotate_workbook(
     """
     import shutil
 
-    from .plan import make_plan
-    from .workbook import read_workbook
-    from .workbook.marks import apply_plan
+    from xlplugin.core.writeback.plan import make_plan
+    from xlplugin.workbook import read_workbook
+    from xlplugin.workbook.surface import apply_plan
 
     source = Path(path)
     report, priorities = check_and_rank(read_workbook(source), min_respondents, str(source))
@@ -158,10 +160,10 @@ class Gaps:
     report: Report
 
 
-def gaps_workbook(path: str | Path, min_respondents: int = 5, importance: str | None = None) -> Gaps:
-    """Rank the touchpoints of the workbook at `path` by gap score (DESIGN.md, priority gaps).
+def gaps_workbook(path: str | Path, min_respondents: int = MIN_RESPONDENTS, importance: str | None = None) -> Gaps:
+    """Rank the touchpoints of the workbook at `path` by gap score (docs/design.md, priority gaps).
     `importance`: "stated" or "derived"; default the Journey sheet's Importance source."""
-    from .workbook import read_workbook
+    from xlplugin.workbook import read_workbook
 
     report, priorities = check_and_rank(read_workbook(path), min_respondents, str(path), importance)
     return Gaps(priorities, report)
@@ -169,19 +171,19 @@ def gaps_workbook(path: str | Path, min_respondents: int = 5, importance: str | 
 
 @dataclass
 class ProgressResult:
-    """The progress of a workbook (DESIGN.md, Progress) and the check report it rests on."""
+    """The progress of a workbook (docs/design.md, Progress) and the check report it rests on."""
 
     progress: object
     report: Report
 
 
-def progress_workbook(path: str | Path, today: str | None = None, min_respondents: int = 5) -> ProgressResult:
+def progress_workbook(path: str | Path, today: str | None = None, min_respondents: int = MIN_RESPONDENTS) -> ProgressResult:
     """Ratings per wave, changes, targets and overdue actions of the workbook at `path`,
     as of `today` (YYYY-MM-DD; default $XLPLUGIN_TODAY, else the system's date)."""
-    from .model import Journey
-    from .progress import today as today_date
-    from .progress import track_progress
-    from .workbook import read_workbook
+    from xlplugin.core.analysis.progress import today as today_date
+    from xlplugin.core.analysis.progress import track_progress
+    from xlplugin.core.model import Journey
+    from xlplugin.workbook import read_workbook
 
     on = today_date(today)
     result = read_workbook(path)
@@ -192,10 +194,10 @@ def progress_workbook(path: str | Path, today: str | None = None, min_respondent
 
 def compare_workbooks(as_is: str | Path, to_be: str | Path) -> tuple[object, Report, Report]:
     """As-is against to-be: the comparison and the check reports of both workbooks."""
-    from .checks import validate
-    from .compare import compare
-    from .model import Journey
-    from .workbook import read_workbook
+    from xlplugin.core.analysis.compare import compare
+    from xlplugin.core.checks import validate
+    from xlplugin.core.model import Journey
+    from xlplugin.workbook import read_workbook
 
     a, b = read_workbook(as_is), read_workbook(to_be)
     comparison = compare(Journey.from_document(a.document), Journey.from_document(b.document))
@@ -219,8 +221,8 @@ def deck_workbook(
     `output` is given). A workbook with errors gets no deck unless `allow_errors`; then
     every slide is marked as a draft with the error count. With `compare` (the as-is
     workbook) the deck adds the before/after; its errors count as the workbook's."""
-    from .checks import validate
-    from .workbook import read_workbook
+    from xlplugin.core.checks import validate
+    from xlplugin.workbook import read_workbook
 
     source = Path(path)
     result = read_workbook(source)
@@ -244,11 +246,11 @@ def write_deck(document: Document, target: Path, lang: Lang | None = None, templ
                errors: int = 0, before: Document | None = None) -> int:
     """Write the deck of a journey document to `target` (atomically); returns the slide count.
     `errors` > 0 marks it as a draft; `before` (the as-is document) adds the before/after."""
-    from .compare import compare as compare_journeys
-    from .deck import build_deck
-    from .model import Journey
-    from .ranking import rank_gaps
-    from .workbook.safe import atomic_save
+    from xlplugin.core.analysis.compare import compare as compare_journeys
+    from xlplugin.core.analysis.ranking import rank_gaps
+    from xlplugin.core.model import Journey
+    from xlplugin.deck import build_deck
+    from xlplugin.files.safe import atomic_save
 
     journey = Journey.from_document(document)
     as_is = Journey.from_document(before) if before is not None else None
@@ -257,6 +259,24 @@ def write_deck(document: Document, target: Path, lang: Lang | None = None, templ
                      comparison=comparison, before=as_is)
     atomic_save(target, prs.save)
     return len(prs.slides)
+
+
+def write_overview(portfolio: Portfolio, path: str | Path, lang: Lang, template: str | Path | None = None) -> Path:
+    """Write the overview to `path`: a workbook (.xlsx) or a deck (.pptx, in `template`'s design)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from xlplugin.workbook.overview import write_overview_workbook
+
+        return write_overview_workbook(portfolio, path, lang)
+    if suffix == ".pptx":
+        from xlplugin.deck.portfolio_slides import build_portfolio_deck
+        from xlplugin.files.safe import atomic_save
+
+        prs = build_portfolio_deck(portfolio, lang, template)
+        return atomic_save(path, prs.save)
+    raise WorkbookError(Text(f"{path}: the overview is a workbook (.xlsx) or a deck (.pptx).",
+                             f"{path}: het overzicht is een werkmap (.xlsx) of een presentatie (.pptx)."))
 
 
 def load_document(path: str | Path) -> Document:
@@ -295,7 +315,7 @@ def import_document(
     json_path: str | Path, out: str | Path, force: bool = False, lang: Lang | None = None
 ) -> Path:
     """Write the journey workbook for the JSON document at `json_path`."""
-    from .workbook import write_workbook
+    from xlplugin.workbook import write_workbook
 
     document = load_document(json_path)
     out = Path(out)

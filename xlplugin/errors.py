@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .text import Lang, Text
+from xlplugin.text import Lang, Text
 
 
 class WorkbookError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -44,3 +45,24 @@ def check_lang(lang: str) -> Lang:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     return lang  # type: ignore[return-value]
+
+
+def decimal(value: float | None, lang: Lang, digits: int = 1, missing: str = "–", sign: bool = False) -> str:
+    """`value` with `digits` decimals, a decimal comma in Dutch (`missing` when there is none);
+    with `sign`, a plus or minus sign in front. The one way every output writes a number."""
+    if value is None:
+        return missing
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def message_lang(known: Lang | None = None) -> Lang:
+    """The language of the tool's own messages, the one rule of every command and host:
+    XLPLUGIN_LANG when it says en or nl; else `known` (the workbook's language, where the
+    caller knows it); else the system's LANG (nl_NL.UTF-8 is Dutch); else English."""
+    forced = os.environ.get("XLPLUGIN_LANG", "")[:2].lower()
+    if forced in LANGUAGES:
+        return forced  # type: ignore[return-value]
+    if known is not None:
+        return known
+    return "nl" if os.environ.get("LANG", "").lower().startswith("nl") else "en"

@@ -25,11 +25,11 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .. import __version__
-from ..buttons import ACTIONS
-from ..errors import WorkbookError
-from ..text import Text
-from ..workbook.safe import atomic_save
+from xlplugin import __version__
+from xlplugin.errors import WorkbookError
+from xlplugin.files.safe import atomic_save
+from xlplugin.hosts.buttons import ACTIONS
+from xlplugin.text import Text
 
 OXT = "xlplugin.oxt"
 IDENTIFIER = "org.xlplugin.journey"
@@ -41,7 +41,7 @@ ENTRIES = {
     "deck": ("Deck", "Presentatie"),
     "new": ("New template", "Nieuwe werkmap"),
 }
-"""The menu's entries, by the action of `xlplugin.buttons` they run: English and Dutch labels."""
+"""The menu's entries, by the action of `xlplugin.hosts.buttons` they run: English and Dutch labels."""
 CALC = "com.sun.star.sheet.SpreadsheetDocument"
 DEPENDENCIES = ("openpyxl", "python_calamine", "defusedxml", "msoffcrypto", "pptx", "lxml")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from ..sheets import NewSheet
-from ..text import normalise_name
+from xlplugin.core.writeback.sheets import NewSheet
+from xlplugin.hosts.live import LiveSheets
 
 _CLEAR_ALL = 1023
 """com.sun.star.sheet.CellFlags: values, dates, text, notes, formulas, formats, objects."""
@@ -56,7 +56,7 @@ class CalcBook:
         return datetime(d.Year, d.Month, d.Day)
 
     def cells(self, titles: list[str]) -> dict[str, Any]:
-        from ..workbook.cells import Cells
+        from xlplugin.workbook.cells import Cells
 
         found = {}
         for title in titles:
@@ -89,27 +89,20 @@ class CalcBook:
         return found
 
 
-class CalcSurface:
-    """The document as a surface for `xlplugin.plan.apply`: Calc makes every change."""
+class CalcSurface(LiveSheets):
+    """The document as a surface for `xlplugin.core.writeback.plan.apply`: Calc makes every change."""
 
     def __init__(self, doc: Any):
         self.doc = doc
 
-    def _sheet(self, name: str) -> Any | None:
-        wanted = normalise_name(name)
-        sheets = self.doc.Sheets
-        for title in sheets.ElementNames:
-            if normalise_name(title) == wanted:
-                return sheets.getByName(title)
-        return None
+    def titles(self) -> list[str]:
+        return list(self.doc.Sheets.ElementNames)
 
-    def _cell(self, sheet: str, cell: str) -> Any:
-        found = self._sheet(sheet)
-        assert found is not None
-        return found.getCellRangeByName(cell)
+    def by_title(self, title: str) -> Any:
+        return self.doc.Sheets.getByName(title)
 
-    def has_sheet(self, name: str) -> bool:
-        return self._sheet(name) is not None
+    def cell_of(self, sheet: Any, cell: str) -> Any:
+        return sheet.getCellRangeByName(cell)
 
     def read_rows(self, name: str) -> list[list[object]]:
         sheet = self._sheet(name)
@@ -164,7 +157,7 @@ class CalcSurface:
         self._cell(sheet, cell).setString(text)  # text stays text: never read as a formula or a date
 
     def put_sheet(self, sheet: NewSheet, hidden: bool = False) -> None:
-        from ..document import quote_sheet
+        from xlplugin.core.document import quote_sheet
 
         sheets = self.doc.Sheets
         target = next(filter(None, (self._sheet(n) for n in (sheet.title, *sheet.aliases))), None)
@@ -264,7 +257,7 @@ def document_path(doc: Any) -> Path | None:
 
 
 class CalcHost:
-    """The document whose Journey menu was used, as the host of `xlplugin.buttons`."""
+    """The document whose Journey menu was used, as the host of `xlplugin.hosts.buttons`."""
 
     def __init__(self, doc: Any, ctx: Any):
         self.doc, self.ctx = doc, ctx

@@ -16,18 +16,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Journey
-from ..ranking import Priorities
-from ..text import Lang
-from .context import DeckContext
-from .frame import Frame
-from .importance_slides import importance_slides
-from .journey_slides import blueprint_slides, matrix_slide, overview_slide
-from .marks import mark_draft
-from .progress_slides import progress_slides
-from .slides import actions_slides, appendix_slides, gaps_slide, objective_slide, persona_slide, title_slide
-from .story import Story
-from .summary import summary_slide
+from xlplugin.core.analysis.ranking import Priorities
+from xlplugin.core.model import Journey
+from xlplugin.deck.context import DeckContext
+from xlplugin.deck.draft import mark_draft
+from xlplugin.deck.frame import Frame
+from xlplugin.deck.importance_slides import importance_slides
+from xlplugin.deck.journey_slides import blueprint_slides, matrix_slide, overview_slide
+from xlplugin.deck.progress_slides import progress_slides
+from xlplugin.deck.slides import (
+    actions_slides,
+    appendix_slides,
+    gaps_slide,
+    objective_slide,
+    persona_slide,
+    title_slide,
+)
+from xlplugin.deck.story import Story
+from xlplugin.deck.summary import summary_slide
+from xlplugin.text import Lang
 
 __all__ = ["SLIDES", "DeckContext", "SlideBuilder", "build_deck"]
 
@@ -38,7 +45,7 @@ SlideBuilder = Callable[[DeckContext], Any]
 def _compare_slides(ctx: DeckContext) -> Any:
     if ctx.comparison is None:
         return []
-    from .compare_slides import compare_slides
+    from xlplugin.deck.compare_slides import compare_slides
 
     return compare_slides(ctx)
 

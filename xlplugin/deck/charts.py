@@ -13,12 +13,12 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Emu, Pt
 
-from ..priorities import Scale
-from ..text import Lang
-from . import words
-from .frame import Area
-from .matrix import MARKER_SIZE, MARKERS, QUADRANT_ORDER, MatrixPoint, plot_area, plot_fractions
-from .shapes import OKABE_ITO, QUADRANT_COLOURS
+from xlplugin.core.analysis.quadrants import Scale
+from xlplugin.deck import words
+from xlplugin.deck.frame import Area
+from xlplugin.deck.matrix import MARKER_SIZE, MARKERS, QUADRANT_ORDER, MatrixPoint, plot_area, plot_fractions
+from xlplugin.deck.shapes import OKABE_ITO, QUADRANT_COLOURS
+from xlplugin.text import Lang
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 

@@ -10,17 +10,17 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from ..compare import Comparison
-from ..model import Journey
-from ..text import Lang, normalise_name
-from . import words
-from .charts import Curve, emotion_curve
-from .context import DeckContext
-from .frame import Area
-from .journey_slides import GAP, emotion_levels
-from .shapes import EMU_PER_PT, FLOOR, OKABE_ITO, fitting_size, text_box, text_width
-from .slides import table_slides
-from .story import number, series
+from xlplugin.core.analysis.compare import Comparison
+from xlplugin.core.model import Journey
+from xlplugin.deck import words
+from xlplugin.deck.charts import Curve, emotion_curve
+from xlplugin.deck.context import DeckContext
+from xlplugin.deck.frame import Area
+from xlplugin.deck.journey_slides import GAP, emotion_levels
+from xlplugin.deck.shapes import EMU_PER_PT, FLOOR, OKABE_ITO, fitting_size, text_box, text_width
+from xlplugin.deck.slides import table_slides
+from xlplugin.deck.story import number, series
+from xlplugin.text import Lang, normalise_name
 
 
 def _signed(value: float | None, lang: Lang) -> str:
@@ -73,7 +73,7 @@ def compare_slides(ctx: DeckContext) -> list[Any]:
 
 
 def _emotions(ctx: DeckContext, before: Journey) -> tuple[dict[str, float | None], dict[str, float | None]]:
-    from ..ranking import rank_gaps
+    from xlplugin.core.analysis.ranking import rank_gaps
 
     return ({p.id: p.emotion for p in rank_gaps(before).touchpoints},
             {p.id: p.emotion for p in ctx.priorities.touchpoints})

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Journey
-from ..ranking import Priorities
-from ..text import Lang
-from .frame import Frame
-from .story import Story
+from xlplugin.core.analysis.ranking import Priorities
+from xlplugin.core.model import Journey
+from xlplugin.deck.frame import Frame
+from xlplugin.deck.story import Story
+from xlplugin.text import Lang
 
 
 @dataclass
@@ -23,7 +23,7 @@ class DeckContext:
     story: Story
     errors: int = 0
     comparison: Any = None
-    """The as-is/to-be comparison (xlplugin.compare.Comparison) when the deck compares."""
+    """The as-is/to-be comparison (xlplugin.core.analysis.compare.Comparison) when the deck compares."""
     before: Journey | None = None
     """The as-is journey of the comparison."""
     uncertain: frozenset[str] | None = None

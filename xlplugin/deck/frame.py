@@ -12,8 +12,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
-from ..errors import WorkbookError
-from ..text import Text
+from xlplugin.errors import WorkbookError
+from xlplugin.text import Text
 
 WIDE = (Inches(13.333), Inches(7.5))
 MARGIN = Inches(0.45)
@@ -72,7 +72,7 @@ class Frame:
             self.branded = False
         else:
             path = Path(template)
-            from ..workbook.guard import inspect_package
+            from xlplugin.files.guard import inspect_package
 
             inspect_package(path)
             try:

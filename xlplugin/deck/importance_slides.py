@@ -12,11 +12,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from ..ranking import Priorities, Priority, derived_on_scale
-from ..text import Lang, Text
-from .frame import Area, Frame
-from .progress_slides import join_ids, number
-from .shapes import text_box
+from xlplugin.core.analysis.ranking import Priorities, Priority, derived_on_scale
+from xlplugin.deck.frame import Area, Frame
+from xlplugin.deck.progress_slides import join_ids, number
+from xlplugin.deck.shapes import text_box
+from xlplugin.text import Lang, Text
 
 PER_SLIDE = 16
 STATED, DERIVED = "BFBFBF", "0072B2"

@@ -13,13 +13,12 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from ..model import BlueprintStep, Journey, Touchpoint
-from ..text import Lang, Text, normalise_name
-from . import words
-from .charts import EMOTION_HEIGHT, EMOTION_TOP, Curve, emotion_curve, priority_matrix
-from .context import DeckContext
-from .frame import Area
-from .matrix import (
+from xlplugin.core.model import BlueprintStep, Journey, Touchpoint
+from xlplugin.deck import words
+from xlplugin.deck.charts import EMOTION_HEIGHT, EMOTION_TOP, Curve, emotion_curve, priority_matrix
+from xlplugin.deck.context import DeckContext
+from xlplugin.deck.frame import Area
+from xlplugin.deck.matrix import (
     LABEL_INSET,
     LABEL_SIZE,
     MARKER_SIZE,
@@ -33,7 +32,7 @@ from .matrix import (
     place_labels,
     to_slide,
 )
-from .shapes import (
+from xlplugin.deck.shapes import (
     EMU_PER_PT,
     FLOOR,
     GREY,
@@ -44,7 +43,8 @@ from .shapes import (
     text_height,
     text_width,
 )
-from .story import number, plain
+from xlplugin.deck.story import number, plain
+from xlplugin.text import Lang, Text, normalise_name
 
 GAP = int(Inches(0.06))
 MIN_COLUMN = int(Inches(1.15))

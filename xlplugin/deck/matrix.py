@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..priorities import Scale
-from ..ranking import Priorities
-from .frame import Area
-from .shapes import EMU_PER_PT, text_width
+from xlplugin.core.analysis.quadrants import Scale
+from xlplugin.core.analysis.ranking import Priorities
+from xlplugin.deck.frame import Area
+from xlplugin.deck.shapes import EMU_PER_PT, text_width
 
 QUADRANT_ORDER = ("concentrate-here", "keep-up", "low-priority", "possible-overkill")
 MARKERS = {"concentrate-here": "diamond", "keep-up": "circle", "low-priority": "triangle", "possible-overkill": "square"}

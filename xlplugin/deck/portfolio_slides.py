@@ -16,12 +16,12 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE, 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Inches, Pt
 
-from ..portfolio import JourneySummary, Portfolio, PortfolioGap, num
-from ..priorities import QUADRANTS
-from ..text import Lang, Text
-from .frame import Area, Frame
-from .shapes import GREY, table, text_box
-from .words import long_date
+from xlplugin.core.analysis.portfolio import JourneySummary, Portfolio, PortfolioGap
+from xlplugin.core.analysis.quadrants import QUADRANTS
+from xlplugin.deck.frame import Area, Frame
+from xlplugin.deck.shapes import GREY, table, text_box
+from xlplugin.deck.words import long_date
+from xlplugin.text import Lang, Text, decimal
 
 T = Text
 SERIES_COLOURS = ("0072B2", "D55E00", "009E73", "CC79A7", "E69F00", "56B4E9", "000000")
@@ -57,6 +57,10 @@ NOTES = {
                   "Eén klantreis voor meerdere persona's: de gemiddelde emotie per gedeelde fase, één lijn per persona, "
                   "van -2 (zeer negatief) tot +2 (zeer positief). Waar de lijnen uiteengaan, hebben de persona's iets anders nodig."),
 }
+
+
+def num(value: float | None, lang: Lang, digits: int = 1) -> str:
+    return decimal(value, lang, digits, missing="-")
 
 
 def _label(j: JourneySummary, numbers: dict[str, int]) -> str:

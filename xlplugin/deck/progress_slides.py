@@ -13,13 +13,14 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.util import Emu, Inches, Pt
 
-from ..model import Journey
-from ..progress import Progress, track_progress
-from ..ranking import Priorities, Priority
-from ..text import Lang, Text, normalise_name
-from .frame import Area, Frame
-from .shapes import table, text_box
-from .words import long_date
+from xlplugin.core.analysis.progress import Progress, track_progress
+from xlplugin.core.analysis.ranking import Priorities, Priority
+from xlplugin.core.model import Journey
+from xlplugin.deck.frame import Area, Frame
+from xlplugin.deck.shapes import table, text_box
+from xlplugin.deck.story import number
+from xlplugin.deck.words import long_date
+from xlplugin.text import Lang, Text, normalise_name
 
 PER_SLIDE = 10
 EARLIER, LATEST, TARGET = "A6A6A6", "0072B2", "000000"
@@ -52,13 +53,6 @@ NOTES = Text(
     "een verandering zonder driehoek kan ruis zijn. Acties die te laat zijn staan onderaan.",
 )
 
-
-def number(value: float | None, lang: Lang, digits: int = 1) -> str:
-    """`value` with `digits` decimals, a decimal comma in Dutch; a dash when there is none."""
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def join_ids(ids: Sequence[str], lang: Lang) -> str:

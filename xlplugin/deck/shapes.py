@@ -16,7 +16,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from .frame import Area
+from xlplugin.deck.frame import Area
 
 # Okabe & Ito (2008): told apart by people with every common kind of colour blindness.
 OKABE_ITO = {"orange": "E69F00", "sky-blue": "56B4E9", "green": "009E73", "yellow": "F0E442", "blue": "0072B2",

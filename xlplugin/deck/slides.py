@@ -9,15 +9,15 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Inches
 
-from ..layout import ACTIONS
-from ..model import Journey
-from ..ranking import Priority
-from ..text import Lang, Text, normalise_name
-from . import words
-from .context import DeckContext
-from .frame import Area, Frame
-from .shapes import BODY, FLOOR, GREY, least_widths, paginate_rows, table, table_widths, text_box
-from .story import number, plain, series
+from xlplugin.core.analysis.ranking import Priority
+from xlplugin.core.layout import ACTIONS
+from xlplugin.core.model import Journey
+from xlplugin.deck import words
+from xlplugin.deck.context import DeckContext
+from xlplugin.deck.frame import Area, Frame
+from xlplugin.deck.shapes import BODY, FLOOR, GREY, least_widths, paginate_rows, table, table_widths, text_box
+from xlplugin.deck.story import number, plain, series
+from xlplugin.text import Lang, Text, normalise_name
 
 
 def title_slide(ctx: DeckContext) -> Any:
@@ -63,7 +63,7 @@ def objective_slide(ctx: DeckContext) -> Any:
 
 def persona_slide(ctx: DeckContext) -> Any:
     frame, persona, lang = ctx.frame, ctx.journey.persona, ctx.lang
-    from .story import first_name
+    from xlplugin.deck.story import first_name
 
     who = first_name(persona.name) or Text("this customer", "deze klant").in_(lang)
     slide = frame.add(frame.content_layout, f"{words.PERSONA.in_(lang)}: {persona.name or '–'}",

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Action, Journey
-from ..progress import Progress, track_progress
-from ..ranking import Priorities, Priority
-from ..text import Lang, Text, normalise_name
-from . import words
+from xlplugin.core.analysis.progress import Progress, track_progress
+from xlplugin.core.analysis.ranking import Priorities, Priority
+from xlplugin.core.model import Action, Journey
+from xlplugin.deck import words
+from xlplugin.text import Lang, Text, decimal, normalise_name
 
 SUMMARY_NAMES = 3
 """How many priority gaps and moments of truth at risk the summary names."""
@@ -25,10 +25,7 @@ FEW_RESPONDENTS = 30
 
 def number(value: float | None, lang: Lang, digits: int = 1) -> str:
     """`value` with `digits` decimals, a decimal comma in Dutch; "–" when missing."""
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(value, lang, digits)
 
 
 def plain(value: float, lang: Lang) -> str:

@@ -7,10 +7,10 @@ from typing import Any
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Inches
 
-from . import words
-from .context import DeckContext
-from .frame import Area
-from .shapes import EMU_PER_PT, FLOOR, fitting_size, text_box, text_height
+from xlplugin.deck import words
+from xlplugin.deck.context import DeckContext
+from xlplugin.deck.frame import Area
+from xlplugin.deck.shapes import EMU_PER_PT, FLOOR, fitting_size, text_box, text_height
 
 
 def summary_slide(ctx: DeckContext) -> Any:
@@ -20,7 +20,7 @@ def summary_slide(ctx: DeckContext) -> Any:
     title = story.summary_title().in_(lang)
     shows = story.shows(lang)
     if ctx.comparison is not None and ctx.before is not None:
-        from .compare_slides import compare_summary
+        from xlplugin.deck.compare_slides import compare_summary
 
         shows.insert(min(2, len(shows)), (compare_summary(ctx), []))
     asks = story.asks(lang)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..text import Text
+from xlplugin.core.analysis.quadrants import GAP_FORMULA, QUADRANTS
+from xlplugin.text import Text
 
 MONTHS = Text(
     "January February March April May June July August September October November December",
@@ -110,12 +111,12 @@ NOTES = {
     ),
     "gaps": Text(
         "Only the touchpoints in 'concentrate here' (important, rated at or below the threshold) and the moments of "
-        "truth at risk, ranked by gap score: 100 × (importance − min)/(max − min) × (max − rating)/(max − min). "
+        "truth at risk, ranked by gap score: {formula}. "
         "Higher means more important and rated lower; ties go to moments of truth first. Check the n column (the "
         "respondents) before drawing firm conclusions.",
         "Alleen de contactmomenten in 'hier concentreren' (belangrijk, gewaardeerd op of onder de drempel) en de "
-        "moments of truth die risico lopen, gerangschikt op gapscore: 100 × (belang − min)/(max − min) × (max − "
-        "waardering)/(max − min). Hoger is belangrijker en lager gewaardeerd; bij gelijke stand gaan moments of "
+        "moments of truth die risico lopen, gerangschikt op gapscore: {formula}. "
+        "Hoger is belangrijker en lager gewaardeerd; bij gelijke stand gaan moments of "
         "truth voor. Kijk naar de kolom n (de respondenten) voordat u harde conclusies trekt.",
     ),
     "blueprint": Text(
@@ -150,13 +151,9 @@ def long_date(iso: str | None, lang: str) -> str | None:
 
 # The story: quadrant names as the deck says them, and the sentences that carry the findings.
 # Keys ending in "/1" are the singular forms the story picks for a count of one.
-QUADRANT = {
-    "concentrate-here": Text("Concentrate here", "Hier concentreren"),
-    "keep-up": Text("Keep up the good work", "Sterk punt, vasthouden"),
-    "low-priority": Text("Low priority", "Lage prioriteit"),
-    "possible-overkill": Text("Possible overkill", "Mogelijk te veel van het goede"),
-    "unrated": Text("Unrated", "Niet beoordeeld"),
-}
+NOTES["gaps"] = Text(*(text.replace("{formula}", formula) for text, formula in zip(NOTES["gaps"], GAP_FORMULA, strict=True)))
+
+QUADRANT = QUADRANTS  # one set of names: the workbook's, the command line's and the deck's
 QUADRANT_MEANING = {
     "concentrate-here": Text("important, rated low", "belangrijk, laag gewaardeerd"),
     "keep-up": Text("important, rated well", "belangrijk, goed gewaardeerd"),

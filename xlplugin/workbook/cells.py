@@ -17,8 +17,8 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from ..errors import WorkbookError
-from ..text import Text
+from xlplugin.errors import WorkbookError
+from xlplugin.text import Text
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from ..document import column_letter, quote_sheet
-from ..sheets import Scatter
+from xlplugin.core.document import column_letter, quote_sheet
+from xlplugin.core.writeback.sheets import Scatter
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

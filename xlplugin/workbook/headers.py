@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import column_letter
-from ..findings import Finding, finding
-from ..layout import Sheet
-from ..text import Lang, Text, normalise_name
-from ..values import is_blank
-from .cells import Cells
+from xlplugin.core.document import column_letter
+from xlplugin.core.findings import Finding, finding
+from xlplugin.core.layout import Sheet
+from xlplugin.core.typed import is_blank
+from xlplugin.text import Lang, Text, normalise_name
+from xlplugin.workbook.cells import Cells
 
 MAX_ROWS_NAMED = 8
 

@@ -14,10 +14,10 @@ from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..portfolio import Portfolio
-from ..priorities import QUADRANTS
-from ..text import Lang, Text
-from .safe import atomic_save
+from xlplugin.core.analysis.portfolio import Portfolio
+from xlplugin.core.analysis.quadrants import QUADRANTS
+from xlplugin.files.safe import atomic_save
+from xlplugin.text import Lang, Text
 
 HEAD_FILL = PatternFill("solid", fgColor="1F4E79")
 HEAD_FONT = Font(bold=True, color="FFFFFF")

@@ -18,11 +18,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree
 
-from ..document import column_letter, quote_sheet
-from ..errors import WorkbookError
-from ..sheets import NewSheet
-from ..text import Text, normalise_name
-from .chart_xml import chart_xml, drawing_xml
+from xlplugin.core.document import column_letter, quote_sheet
+from xlplugin.core.writeback.sheets import NewSheet
+from xlplugin.errors import WorkbookError
+from xlplugin.text import Text, normalise_name
+from xlplugin.workbook.chart_xml import chart_xml, drawing_xml
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

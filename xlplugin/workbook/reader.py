@@ -10,15 +10,23 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..document import Document, Locator, ReadResult, RecordPlace, TablePlace, column_letter, empty_document
-from ..errors import WorkbookError
-from ..findings import Finding, finding
-from ..layout import DATA_SHEETS, Field, Sheet
-from ..text import Lang, Text, normalise_name
-from ..values import is_blank, parse_value
-from .cells import Book, Cells
-from .guard import inspect_workbook
-from .headers import check_header
+from xlplugin.core.document import (
+    Document,
+    Locator,
+    ReadResult,
+    RecordPlace,
+    TablePlace,
+    column_letter,
+    empty_document,
+)
+from xlplugin.core.findings import Finding, finding
+from xlplugin.core.layout import DATA_SHEETS, Field, Sheet
+from xlplugin.core.typed import is_blank, parse_value
+from xlplugin.errors import WorkbookError
+from xlplugin.files.guard import inspect_workbook
+from xlplugin.text import Lang, Text, normalise_name
+from xlplugin.workbook.cells import Book, Cells
+from xlplugin.workbook.headers import check_header
 
 HEADER_SCAN_ROWS = 20
 """How far down a table sheet the header row is looked for."""
@@ -275,7 +283,7 @@ def read_workbook(path: str | Path) -> ReadResult:
 
 
 JOURNEY_KEYS = {"journey", "persona", "phases", "touchpoints", "blueprint", "actions"}
-"""A workbook with none of these sheets is not a journey workbook (DESIGN.md, v1.1)."""
+"""A workbook with none of these sheets is not a journey workbook (docs/design.md, v1.1)."""
 
 
 def _not_a_journey(path: object) -> WorkbookError:

@@ -20,10 +20,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableColumn, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import guide
-from ..document import Document, column_letter
-from ..errors import WorkbookError
-from ..layout import (
+from xlplugin.core import guide
+from xlplugin.core.analysis.quadrants import QUADRANTS, gap_formula
+from xlplugin.core.document import Document, column_letter
+from xlplugin.core.layout import (
     ACTIONS,
     BLUEPRINT,
     JOURNEY,
@@ -37,9 +37,9 @@ from ..layout import (
     Field,
     Sheet,
 )
-from ..priorities import QUADRANTS
-from ..text import Lang, Text
-from .safe import atomic_save
+from xlplugin.errors import WorkbookError
+from xlplugin.files.safe import atomic_save
+from xlplugin.text import Lang, Text
 
 VALIDATION_ROWS = 1000
 """How far down a table sheet the dropdowns and number checks reach."""
@@ -346,7 +346,7 @@ class _TemplateWriter:
         bad = ",".join(f'AND(LEN({x}&"")>0,NOT(AND(ISNUMBER({x}),{x}>={lo},{x}<={hi})))' for x in (imp, rat))
         check = f'"{guide.CHECK_WORD.in_(self.lang)}"'
         if f.key == "gap_score":
-            return f'IF(OR({bad}),{check},IF({rated},100*({imp}-{lo})/({hi}-{lo})*({hi}-{rat})/({hi}-{lo}),""))'
+            return f'IF(OR({bad}),{check},IF({rated},{gap_formula(imp, rat, lo, hi)},""))'
         q = {code: f'"{text.in_(self.lang)}"' for code, text in QUADRANTS.items()}
         it, rt = _name("importance_threshold"), _name("rating_threshold")
         empty = f"COUNTA({here('id')},{here('phase')},{here('name')},{imp},{rat})=0"

@@ -1,0 +1,120 @@
+"""The deck as the audience sees it: rendered by LibreOffice once per module (it is slow), then
+measured on the PDF with `pdftotext -bbox-layout`: no two words on top of each other (matrix
+labels included), nothing under 10 pt, long words whole, the draft mark on every page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from pptx import Presentation
+
+from helpers.decks import build, corporate_template
+from helpers.journeys import LONG, LONG_WORDS, big_journey, dense_journey
+from helpers.office import soffice
+from helpers.workbooks import example
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Word, slack: float = 0.6) -> bool:
+        """True when the two words' boxes cross: across by more than `slack` pt, and up and down
+        by more than a third of a line (a word's box runs from the font's ascent to its descent,
+        so lines set a little tighter than that touch without their letters touching)."""
+        across = min(self.x1, other.x1) - max(self.x0, other.x0)
+        down = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return across > slack and down > min(self.y1 - self.y0, other.y1 - other.y0) / 3
+
+
+def words_per_page(pdf: Path) -> list[list[Word]]:
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", html).replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    pages = []
+    for page in root.iter("page"):
+        pages.append([Word(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+                      for w in page.iter("word")])
+    return pages
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, tuple[int, list[list[Word]]]]:
+    folder = tmp_path_factory.mktemp("render")
+    brand = corporate_template(folder / "brand.pptx")
+    decks = {
+        "home-en": build(example("home-insurance"), "en"),
+        "dense-draft-nl": build(dense_journey(errors=True), "nl", errors=2),
+        "big-nl": build(big_journey(60, "1-10", blueprint=True), "nl"),
+        "compare-4x3-en": build(example("laptop-request-to-be"), "en", template=brand, before=example("laptop-request")),
+        # two waves and an Overall column: the progress and importance slides
+        "energy-switch-nl": build(example("energy-switch"), "nl"),
+    }
+    paths = []
+    for name, prs in decks.items():
+        prs.save(folder / f"{name}.pptx")
+        paths.append(str(folder / f"{name}.pptx"))
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{folder / '.lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), *paths], check=True, capture_output=True, timeout=600)
+    return {name: (len(Presentation(folder / f"{name}.pptx").slides), words_per_page(folder / f"{name}.pdf"))
+            for name in decks}
+
+
+def test_every_slide_is_rendered(rendered):
+    for name, (slides, pages) in rendered.items():
+        assert len(pages) == slides, name
+    text = [" ".join(w.text for w in words) for words in rendered["energy-switch-nl"][1]]
+    assert any("haalden hun doel" in page for page in text)  # the progress slide
+    assert any("bepalen het totaaloordeel" in page for page in text)  # the importance slide
+
+
+def test_no_two_words_are_drawn_on_top_of_each_other(rendered):
+    """Matrix labels, quadrant names, blueprint line names, cards and tables: nothing collides."""
+    for name, (_, pages) in rendered.items():
+        for n, words in enumerate(pages, start=1):
+            clashes = [(a.text, b.text) for i, a in enumerate(words) for b in words[i + 1:] if a.overlaps(b)]
+            assert clashes == [], (name, n, clashes[:5])
+
+
+def test_matrix_labels_group_coincident_points(rendered):
+    _, pages = rendered["dense-draft-nl"]
+    matrix = " ".join(w.text for w in pages[3])
+    assert re.search(r"D\d\d★?, D\d\d★?, D\d\d★?,", matrix)  # one label for several points at one place
+
+
+def test_no_text_is_drawn_under_10_pt(rendered):
+    """A word's box is about 1.16 em high in the fallback font: 10 pt text gives 11.6 pt."""
+    for name, (_, pages) in rendered.items():
+        for n, words in enumerate(pages, start=1):
+            small = [w.text for w in words if w.y1 - w.y0 < 11.0 and w.text.strip("·–-")]
+            assert small == [], (name, n, small[:5])
+
+
+def test_long_words_are_whole_and_nothing_is_cut(rendered):
+    for name, (_, pages) in rendered.items():
+        text = [w.text for words in pages for w in words]
+        assert not any("…" in t for t in text), name
+    dense = {w.text.strip(",.():;“”") for words in rendered["dense-draft-nl"][1] for w in words}
+    for word in LONG_WORDS:
+        assert word in dense
+        halves = [t for t in dense if t != word and word.startswith(t) and word[len(t):] in dense]
+        assert halves == [], word  # no word broken in two
+    big = {w.text.strip(",.():;“”'") for words in rendered["big-nl"][1] for w in words}
+    for word in [w.strip(",'") for w in LONG.split() if len(w) >= 11] + ["kennismaking", "Herhaalaankoop"]:
+        assert word in big, word
+
+
+def test_draft_mark_on_every_page_with_errors_only(rendered):
+    for name, (_, pages) in rendered.items():
+        for words in pages:
+            line = " ".join(w.text for w in words)
+            assert ("CONCEPT · 2 fouten" in line) == ("draft" in name), name

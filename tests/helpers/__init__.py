@@ -1,0 +1,1 @@
+"""Builders and readers the tests share: import them from here, never from another test file."""

@@ -1,0 +1,117 @@
+"""As-is against to-be: what the redesign changes, touchpoint by touchpoint (matched by ID)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from xlplugin.core.analysis.ranking import Priority, rank_gaps
+from xlplugin.core.model import Journey
+from xlplugin.text import Text, normalise_name
+
+
+@dataclass(frozen=True)
+class Change:
+    """One touchpoint present in both maps."""
+
+    before: Priority
+    after: Priority
+
+    @property
+    def id(self) -> str:
+        return self.after.id
+
+    def delta(self, name: str) -> float | None:
+        a, b = getattr(self.before, name), getattr(self.after, name)
+        return None if a is None or b is None else b - a
+
+    def to_dict(self) -> dict[str, Any]:
+        def pair(name: str) -> dict[str, Any]:
+            a, b, d = getattr(self.before, name), getattr(self.after, name), self.delta(name)
+            r = lambda x: None if x is None else round(x, 2)  # noqa: E731
+            return {"before": r(a), "after": r(b), "change": r(d)}
+
+        return {
+            "id": self.id, "touchpoint": self.after.touchpoint,
+            "phase": {"before": self.before.phase, "after": self.after.phase},
+            "rating": pair("rating"), "emotion": pair("emotion"), "gap": pair("gap"),
+            "quadrant": {"before": self.before.quadrant, "after": self.after.quadrant},
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changed: tuple[Change, ...]
+    added: tuple[Priority, ...]
+    removed: tuple[Priority, ...]
+    phases_added: tuple[str, ...]
+    phases_removed: tuple[str, ...]
+    warnings: tuple[Text, ...] = ()
+    """Why this comparison is probably not the one meant (two unrelated or swapped journeys)."""
+
+    @property
+    def moved(self) -> tuple[Change, ...]:
+        """Touchpoints that moved to another phase."""
+        return tuple(c for c in self.changed
+                     if normalise_name(c.before.phase or "") != normalise_name(c.after.phase or ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        brief = lambda p: {"id": p.id, "touchpoint": p.touchpoint, "phase": p.phase}  # noqa: E731
+        return {
+            "touchpoints": [c.to_dict() for c in self.changed],
+            "added": [brief(p) for p in self.added],
+            "removed": [brief(p) for p in self.removed],
+            "warnings": [w.en for w in self.warnings],
+            "phases": {"added": list(self.phases_added), "removed": list(self.phases_removed),
+                       "moved": [{"id": c.id, "from": c.before.phase, "to": c.after.phase} for c in self.moved]},
+        }
+
+
+
+def comparison_warnings(as_is: Journey, to_be: Journey) -> list[Text]:
+    """Why a comparison of these two journeys is probably not the one meant (none when it is)."""
+    warnings = []
+    ids_a = {normalise_name(t.id) for t in as_is.touchpoints}
+    ids_b = {normalise_name(t.id) for t in to_be.touchpoints}
+    if ids_a and ids_b and not ids_a & ids_b:
+        warnings.append(Text(
+            "The two journeys share no touchpoint ID, so nothing can be compared touchpoint by touchpoint: "
+            "are they two versions of the same journey?",
+            "De twee klantreizen hebben geen enkele contactmoment-ID gemeen, dus er valt per contactmoment "
+            "niets te vergelijken: zijn het twee versies van dezelfde klantreis?",
+        ))
+    scenario_a, scenario_b = as_is.info.scenario, to_be.info.scenario
+    date_a, date_b = as_is.info.date, to_be.info.date
+    if scenario_a == "to-be" and scenario_b == "as-is":
+        warnings.append(Text(
+            "The first workbook says it is the to-be and the second the as-is: swap them (as-is first).",
+            "De eerste werkmap zegt dat hij de gewenste situatie is en de tweede de huidige: draai ze om "
+            "(huidig eerst).",
+        ))
+    elif date_a and date_b and str(date_b) < str(date_a):
+        warnings.append(Text(
+            f"The to-be ({date_b}) is dated before the as-is ({date_a}): are they in the right order (as-is first)?",
+            f"De gewenste situatie ({date_b}) is eerder gedateerd dan de huidige ({date_a}): staan ze in de "
+            "goede volgorde (huidig eerst)?",
+        ))
+    return warnings
+
+
+def compare(as_is: Journey, to_be: Journey) -> Comparison:
+    """What changes from `as_is` to `to_be`: touchpoints matched by ID (in the to-be's
+    journey order), phases by name."""
+    ranked_a, ranked_b = rank_gaps(as_is), rank_gaps(to_be)
+    before = {normalise_name(p.id): p for p in ranked_a.touchpoints}
+    after = {normalise_name(p.id): p for p in ranked_b.touchpoints}
+    order_b = [normalise_name(tp.id) for tp in to_be.touchpoints]
+    order_a = [normalise_name(tp.id) for tp in as_is.touchpoints]
+    phase_a = {normalise_name(p.name): p.name for p in as_is.phases}
+    phase_b = {normalise_name(p.name): p.name for p in to_be.phases}
+    return Comparison(
+        tuple(Change(before[k], after[k]) for k in dict.fromkeys(order_b) if k in before),
+        tuple(after[k] for k in dict.fromkeys(order_b) if k not in before),
+        tuple(before[k] for k in dict.fromkeys(order_a) if k not in after),
+        tuple(name for k, name in phase_b.items() if k not in phase_a),
+        tuple(name for k, name in phase_a.items() if k not in phase_b),
+        tuple(comparison_warnings(as_is, to_be)),
+    )

@@ -1,0 +1,179 @@
+"""The journey's links between sheets: phases, touchpoint IDs and the rows that refer to them.
+
+One mistake gives one finding, at the cell to fix, that names the rows it affects:
+a phase deleted or renamed on the Phases sheet is one finding (not one per touchpoint);
+a touchpoint ID typed twice is one finding that also explains the Blueprint and Actions
+rows left pointing at the ID it replaced; an ID renamed on the Touchpoints sheet is one
+finding at its new name. What follows from such a mistake is not reported again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from xlplugin.core.checks.context import Context
+from xlplugin.core.findings import Finding
+from xlplugin.core.layout import PHASES, TOUCHPOINTS
+from xlplugin.core.model import Touchpoint
+from xlplugin.text import Text, normalise_name
+
+MAX_ROWS_NAMED = 12
+"""A message names at most this many rows, then says how many more."""
+
+
+@dataclass
+class Links:
+    """What the reference rules found, so the other rules leave its consequences alone."""
+
+    quiet_touchpoints: set[str] = field(default_factory=set)
+    """Pointers of touchpoints whose other findings follow from a reported mistake."""
+    quiet_phases: set[str] = field(default_factory=set)
+    """Pointers of phases already named in an unknown-phase finding (no empty-phase too)."""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _row(ctx: Context, pointer: str) -> tuple[str, int] | None:
+    sheet, cell = ctx.locator.locate(pointer)
+    digits = "".join(ch for ch in cell or "" if ch.isdigit())
+    return (sheet or "", int(digits)) if digits else None
+
+
+def _numbers(rows: Sequence[int], lang: str) -> str:
+    shown = [str(r) for r in rows[:MAX_ROWS_NAMED]]
+    more = len(rows) - len(shown)
+    word = {"en": ("and", "more"), "nl": ("en", "meer")}[lang]
+    if more:
+        return f"{', '.join(shown)} {word[0]} {more} {word[1]}"
+    if len(shown) == 1:
+        return shown[0]
+    return f"{', '.join(shown[:-1])} {word[0]} {shown[-1]}"
+
+
+def rows_text(ctx: Context, pointers: Sequence[str]) -> Text:
+    """'Blueprint rows 5 and 6, Actions row 3' for the rows `pointers` were read from."""
+    by_sheet: dict[str, list[int]] = {}
+    for pointer in pointers:
+        place = _row(ctx, pointer)
+        if place:
+            by_sheet.setdefault(place[0], []).append(place[1])
+    parts = {"en": [], "nl": []}
+    for sheet, rows in by_sheet.items():
+        rows = sorted(set(rows))
+        many = len(rows) > 1
+        parts["en"].append(f"{sheet} {'rows' if many else 'row'} {_numbers(rows, 'en')}")
+        parts["nl"].append(f"{sheet} {'regels' if many else 'regel'} {_numbers(rows, 'nl')}")
+    return Text("; ".join(parts["en"]), "; ".join(parts["nl"]))
+
+
+NO_NOTE = Text("", "")
+
+
+def _renamed(what_en: str, what_nl: str, why_en: str, why_nl: str) -> Text:
+    """The sentence that says the name in the finding's cell is probably the renamed one."""
+    return Text(f" The {what_en} in this cell {why_en}: it was probably renamed.",
+                f" De {what_nl} in deze cel {why_nl}: die is waarschijnlijk hernoemd.")
+
+
+def _phase_findings(ctx: Context, links: Links) -> None:
+    if "phases" not in ctx.locator.tables:
+        return
+    journey = ctx.journey
+    known = {normalise_name(p.name) for p in journey.phases}
+    unknown: dict[str, list[Touchpoint]] = {}
+    for tp in journey.touchpoints:
+        if tp.phase and normalise_name(tp.phase) not in known:
+            unknown.setdefault(normalise_name(tp.phase), []).append(tp)
+    if not unknown:
+        return
+    used = {normalise_name(t.phase) for t in journey.touchpoints if t.phase}
+    empty = [p for p in journey.phases if normalise_name(p.name) not in used]
+    sheet_name = ctx.sheet_name(PHASES)
+    renamed = len(unknown) == 1 and len(empty) == 1 and "touchpoints" in ctx.locator.tables
+    for rows in unknown.values():
+        typed = rows[0].phase
+        where = rows_text(ctx, [f"{tp.pointer}/phase" for tp in rows])
+        note, at = NO_NOTE, f"{rows[0].pointer}/phase"
+        if renamed:
+            phase = empty[0]
+            links.quiet_phases.add(phase.pointer)
+            note, at = _renamed(f"phase '{phase.name}'", f"fase '{phase.name}'", "has no touchpoints",
+                                "heeft geen contactmomenten"), f"{phase.pointer}/name"
+        links.findings.append(
+            ctx.at("unknown-phase", at, phase=typed, sheet_name=sheet_name, rows=where, renamed=note)
+        )
+
+
+def _touchpoint_findings(ctx: Context, links: Links) -> None:
+    journey = ctx.journey
+    first: dict[str, Touchpoint] = {}
+    duplicates: list[Touchpoint] = []
+    for tp in journey.touchpoints:
+        key = normalise_name(tp.id)
+        if key in first:
+            duplicates.append(tp)
+            links.quiet_touchpoints.add(tp.pointer)  # what belongs to this row is not known
+        else:
+            first[key] = tp
+    unknown: dict[str, list[str]] = {}
+    typed: dict[str, str] = {}
+    referenced: set[str] = set()
+    if "touchpoints" in ctx.locator.tables:
+        for rows in (journey.blueprint, journey.actions, journey.responses):
+            for row in rows:
+                key = normalise_name(row.touchpoint_id)
+                referenced.add(key)
+                if key not in first:
+                    unknown.setdefault(key, []).append(f"{row.pointer}/touchpoint_id")
+                    typed.setdefault(key, row.touchpoint_id)
+    missing = list(unknown)  # in the order they are first referred to
+    for tp in duplicates:
+        folded = NO_NOTE
+        if missing:  # the row probably replaced the touchpoint these rows refer to
+            key = missing.pop(0)
+            where = rows_text(ctx, unknown.pop(key))
+            folded = Text(
+                f" {where.en} refer to '{typed[key]}', which is on no row of {ctx.sheet_name(TOUCHPOINTS).en}: "
+                f"was this row meant to be '{typed[key]}'?",
+                f" {where.nl} verwijzen naar '{typed[key]}', dat op geen regel van {ctx.sheet_name(TOUCHPOINTS).nl} "
+                f"staat: was deze regel bedoeld als '{typed[key]}'?",
+            )
+        links.findings.append(ctx.at(
+            "duplicate-id", f"{tp.pointer}/id", id=tp.id,
+            first=first_cell(ctx, f"{first[normalise_name(tp.id)].pointer}/id"), folded=folded,
+        ))
+    orphans = [tp for key, tp in first.items() if key not in referenced and tp.pointer not in links.quiet_touchpoints]
+    sheet_name = ctx.sheet_name(TOUCHPOINTS)
+    renamed = len(unknown) == 1 and len(orphans) == 1 and len(next(iter(unknown.values()))) > 1
+    for key, pointers in unknown.items():
+        where = rows_text(ctx, pointers)
+        note, at = NO_NOTE, pointers[0]
+        if renamed:
+            tp = orphans[0]
+            links.quiet_touchpoints.add(tp.pointer)
+            note, at = _renamed(f"ID '{tp.id}'", f"ID '{tp.id}'", "is used on no other sheet",
+                                "wordt op geen ander blad gebruikt"), f"{tp.pointer}/id"
+        links.findings.append(
+            ctx.at("unknown-touchpoint", at, id=typed[key], sheet_name=sheet_name, rows=where, renamed=note)
+        )
+
+
+def first_cell(ctx: Context, pointer: str) -> str:
+    sheet, cell = ctx.locator.locate(pointer)
+    return cell or sheet or "?"
+
+
+def links(ctx: Context) -> Links:
+    """The reference findings of `ctx`, worked out once for all the rules that need them."""
+    found = ctx.cache.get("links")
+    if not isinstance(found, Links):
+        found = Links()
+        _phase_findings(ctx, found)
+        _touchpoint_findings(ctx, found)
+        ctx.cache["links"] = found
+    return found
+
+
+def references_known(ctx: Context) -> Iterator[Finding]:
+    """Phases, duplicate IDs and the rows that refer to touchpoints: one finding per mistake."""
+    yield from links(ctx).findings
