@@ -105,8 +105,30 @@ def _view(doc) -> dict:
     view["chart_lines"] = [
         sheets.getByName(n).Charts.getByIndex(i).EmbeddedObject.Diagram.getDataRowProperties(0).LineStyle.value
         for n in sheets.ElementNames for i in range(sheets.getByName(n).Charts.Count)]
+    view["chart_axes"] = [chart_axes(sheets.getByName(n), i)
+                          for n in sheets.ElementNames for i in range(sheets.getByName(n).Charts.Count)]
     view["active"] = doc.CurrentController.ActiveSheet.Name
     return view
+
+
+def chart_axes(sheet, index: int) -> dict:
+    """What a chart shows, read back as a person would check it: each axis's title, and the
+    header (row 1) and cells of the column each role of each series draws from."""
+    chart = sheet.Charts.getByIndex(index).EmbeddedObject
+    series = []
+    for chart_type in chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes():
+        for one in chart_type.getDataSeries():
+            roles = {}
+            for labelled in one.getDataSequences():
+                source = labelled.getValues().getSourceRangeRepresentation()
+                cells = sheet.getCellRangeByName(source.split(".")[-1])
+                header = sheet.getCellByPosition(cells.RangeAddress.StartColumn, 0).getString()
+                roles[labelled.getValues().Role] = {"header": header, "range": source,
+                                                    "values": [row[0] for row in cells.getDataArray()]}
+            series.append(roles)
+    diagram = chart.Diagram
+    return {"x_title": diagram.XAxisTitle.String, "y_title": diagram.YAxisTitle.String,
+            "x_min": diagram.XAxis.Min, "x_max": diagram.XAxis.Max, "series": series}
 
 
 MENU_BAR = 35

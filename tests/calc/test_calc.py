@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from lxml import etree
 
@@ -145,6 +146,18 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
     assert done["views"][1]["sheets"].count("Findings") == 1
     assert done["views"][1]["fills"]["Touchpoints!G5"] == "FFC7CE"
     assert done["views"][2]["charts"]["Priorities"] == 1 and done["views"][2]["chart_lines"] == ["NONE"]
+    # The chart shows what its axes say: rating across, importance up, on the journey's scale.
+    [axes] = done["views"][2]["chart_axes"]
+    [points] = axes["series"]
+    assert (axes["x_title"], points["values-x"]["header"]) == ("Rating", "Rating")
+    assert (axes["y_title"], points["values-y"]["header"]) == ("Importance", "Importance")
+    assert (axes["x_min"], axes["x_max"]) == (1, 5)
+    sheet = openpyxl.load_workbook(tmp_path / "annotated.xlsx", data_only=True)["Priorities"]
+    header = [c.value for c in sheet[1]]
+    ranked = [(row[header.index("Rating")], row[header.index("Importance")])
+              for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] is not None]
+    drawn = list(zip(points["values-x"]["values"], points["values-y"]["values"], strict=True))
+    assert [p for p in drawn if p != ("", "")] == [p for p in ranked if p != (None, None)]
     # Saved by Calc as xlsx, the workbook reads back as annotate wrote it.
     saved = file_view(Path(done["saved"]), data_only=True)
     for key in ("marks", "notes", "sheets", "hidden"):

@@ -229,6 +229,25 @@ class CalcSurface(LiveSheets):
         target.Charts.addNewByName("xlplugin", box, (xs, ys), True, False)
         chart = target.Charts.getByName("xlplugin").EmbeddedObject
         chart.setDiagram(chart.createInstance("com.sun.star.chart.XYDiagram"))
+        # Calc takes the leftmost column of the ranges as the x values, whichever was meant:
+        # each role is given its own column, so rating is on x and importance on y.
+        provider = chart.getDataProvider()
+        column = {"values-x": spec.x_column, "values-y": spec.y_column}
+        for chart_type in chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes():
+            for series in chart_type.getDataSeries():
+                for labelled in series.getDataSequences():
+                    role = labelled.getValues().Role
+                    if role not in column:
+                        continue
+                    at = column[role] - 1
+                    values = provider.createDataSequenceByRangeRepresentation(
+                        target.getCellRangeByPosition(at, 1, at, last - 1).AbsoluteName)
+                    values.Role = role
+                    labelled.setValues(values)
+                    label = provider.createDataSequenceByRangeRepresentation(
+                        target.getCellByPosition(at, 0).AbsoluteName)
+                    label.Role = "label"
+                    labelled.setLabel(label)
         chart.HasMainTitle = True
         chart.Title.String = spec.title
         chart.HasLegend = False
