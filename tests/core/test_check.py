@@ -250,3 +250,32 @@ def test_json_report_matches_the_golden_file(make_workbook, lang):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     assert report == json.loads(golden.read_text("utf-8"))
+
+
+def test_a_mistyped_reference_points_to_the_id_meant_and_never_to_a_duplicate(make_workbook):
+    # 'C7' typed for 'C07' on a Blueprint row, and C16's row retyped as C17 (C16 is still used).
+    doc = example("laptop-request")
+    doc["blueprint"][14]["touchpoint_id"] = "C7"
+    doc["touchpoints"][15]["id"] = "C17"
+    report = check_workbook(make_workbook(doc, "nl"))
+    found = {(f.code, f.sheet, f.cell): f for f in report.findings if f.code in ("duplicate-id", "unknown-touchpoint")}
+    assert sorted(found) == [("duplicate-id", "Contactmomenten", "A17"),
+                             ("unknown-touchpoint", "Blauwdruk", "A16")]
+    typo = found[("unknown-touchpoint", "Blauwdruk", "A16")]
+    assert typo.message.nl == ("Er is geen contactmoment met de ID 'C7' (Blauwdruk regel 16 verwijst ernaar). "
+                               "Bedoelt u 'C07' (Contactmomenten A8)?")
+    assert typo.message.en.endswith("(Blauwdruk row 16 refers to it). Did you mean 'C07' (Contactmomenten A8)?")
+    twice = found[("duplicate-id", "Contactmomenten", "A17")]
+    assert "'C16'" in twice.message.nl and "'C7'" not in twice.message.nl  # the rename that fits, only that
+    assert "Blauwdruk regels 38, 39 en 40 verwijzen naar 'C16'" in twice.message.nl
+
+
+def test_no_rename_is_suggested_when_two_ids_could_be_meant(make_workbook):
+    doc = example("laptop-request")
+    doc["touchpoints"][15]["id"] = "C17"  # C16's row retyped
+    doc["touchpoints"][14]["id"] = "C17"  # and C15's: which of C15, C16 each was is unknown
+    report = check_workbook(make_workbook(doc, "nl"))
+    dup = [f for f in report.findings if f.code == "duplicate-id"]
+    unknown = [f for f in report.findings if f.code == "unknown-touchpoint"]
+    assert len(dup) == 2 and not any("bedoeld als" in f.message.nl for f in dup)
+    assert sorted(f.message.nl.split("'")[1] for f in unknown) == ["C15", "C16"]  # each its own finding

@@ -9,6 +9,7 @@ finding at its new name. What follows from such a mistake is not reported again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -69,6 +70,22 @@ def rows_text(ctx: Context, pointers: Sequence[str]) -> Text:
 NO_NOTE = Text("", "")
 
 
+def _row_count(ctx: Context, pointers: Sequence[str]) -> int:
+    return len({place for place in (_row(ctx, p) for p in pointers) if place})
+
+
+def refer(count: int) -> Text:
+    """The verb after `rows_text`: one row refers (verwijst), several refer (verwijzen)."""
+    return Text("refers", "verwijst") if count == 1 else Text("refer", "verwijzen")
+
+
+def loose_id(value: str) -> str:
+    """An ID as people mistype it: case, spaces, dashes, dots and leading zeros ignored
+    ('c 7' and 'C-07' are 'C07' loosely)."""
+    text = re.sub(r"[\s\-_.]", "", normalise_name(value))
+    return re.sub(r"\d+", lambda m: str(int(m[0])), text)
+
+
 def _renamed(what_en: str, what_nl: str, why_en: str, why_nl: str) -> Text:
     """The sentence that says the name in the finding's cell is probably the renamed one."""
     return Text(f" The {what_en} in this cell {why_en}: it was probably renamed.",
@@ -126,36 +143,76 @@ def _touchpoint_findings(ctx: Context, links: Links) -> None:
                 if key not in first:
                     unknown.setdefault(key, []).append(f"{row.pointer}/touchpoint_id")
                     typed.setdefault(key, row.touchpoint_id)
-    missing = list(unknown)  # in the order they are first referred to
+    # A reference that is an existing ID but for case, spaces or leading zeros ('C7' for 'C07')
+    # is that ID mistyped: its own finding at its row, never a rename elsewhere.
+    loose: dict[str, list[Touchpoint]] = {}
+    for key, tp in first.items():
+        loose.setdefault(loose_id(tp.id), []).append(tp)
+    near = {key: loose[loose_id(typed[key])][0] for key in unknown if len(loose.get(loose_id(typed[key]), [])) == 1}
+    # Rows that refer to an ID on no row may have meant a touchpoint typed with a duplicate ID;
+    # that is only suggested when the rename leaves no reference ambiguous: one duplicate, one such ID.
+    missing = [key for key in unknown if key not in near]
+    fold = len(duplicates) == 1 and len(missing) == 1
     for tp in duplicates:
-        folded = NO_NOTE
-        if missing:  # the row probably replaced the touchpoint these rows refer to
+        folded, at, other = NO_NOTE, tp, first[normalise_name(tp.id)]
+        if fold:
             key = missing.pop(0)
-            where = rows_text(ctx, unknown.pop(key))
-            folded = Text(
-                f" {where.en} refer to '{typed[key]}', which is on no row of {ctx.sheet_name(TOUCHPOINTS).en}: "
-                f"was this row meant to be '{typed[key]}'?",
-                f" {where.nl} verwijzen naar '{typed[key]}', dat op geen regel van {ctx.sheet_name(TOUCHPOINTS).nl} "
-                f"staat: was deze regel bedoeld als '{typed[key]}'?",
-            )
+            pointers = unknown.pop(key)
+            where, verb = rows_text(ctx, pointers), refer(_row_count(ctx, pointers))
+            meant = _meant(journey.touchpoints, (other, tp), typed[key])
+            said = Text(f" {where.en} {verb.en} to '{typed[key]}', which is on no row of "
+                        f"{ctx.sheet_name(TOUCHPOINTS).en}",
+                        f" {where.nl} {verb.nl} naar '{typed[key]}', dat op geen regel van "
+                        f"{ctx.sheet_name(TOUCHPOINTS).nl} staat")
+            if meant is not None:  # the row whose neighbours '{typed}' fits between
+                at, other = meant, (tp if meant is other else other)
+                folded = Text(f"{said.en}: was this row meant to be '{typed[key]}'?",
+                              f"{said.nl}: was deze regel bedoeld als '{typed[key]}'?")
+            else:  # either row may be the one: say so, and rename neither
+                folded = Text(f"{said.en}: one of the two rows was probably meant to be '{typed[key]}'.",
+                              f"{said.nl}: een van beide regels was waarschijnlijk bedoeld als '{typed[key]}'.")
         links.findings.append(ctx.at(
-            "duplicate-id", f"{tp.pointer}/id", id=tp.id,
-            first=first_cell(ctx, f"{first[normalise_name(tp.id)].pointer}/id"), folded=folded,
+            "duplicate-id", f"{at.pointer}/id", id=at.id, first=first_cell(ctx, f"{other.pointer}/id"), folded=folded,
         ))
     orphans = [tp for key, tp in first.items() if key not in referenced and tp.pointer not in links.quiet_touchpoints]
     sheet_name = ctx.sheet_name(TOUCHPOINTS)
-    renamed = len(unknown) == 1 and len(orphans) == 1 and len(next(iter(unknown.values()))) > 1
+    unmatched = [key for key in unknown if key not in near]
+    renamed = len(unmatched) == 1 and len(orphans) == 1 and len(unknown[unmatched[0]]) > 1
     for key, pointers in unknown.items():
         where = rows_text(ctx, pointers)
         note, at = NO_NOTE, pointers[0]
-        if renamed:
+        if key in near:
+            meant = near[key]
+            cell = first_cell(ctx, f"{meant.pointer}/id")
+            note = Text(f" Did you mean '{meant.id}' ({sheet_name.en} {cell})?",
+                        f" Bedoelt u '{meant.id}' ({sheet_name.nl} {cell})?")
+        elif renamed:
             tp = orphans[0]
             links.quiet_touchpoints.add(tp.pointer)
             note, at = _renamed(f"ID '{tp.id}'", f"ID '{tp.id}'", "is used on no other sheet",
                                 "wordt op geen ander blad gebruikt"), f"{tp.pointer}/id"
-        links.findings.append(
-            ctx.at("unknown-touchpoint", at, id=typed[key], sheet_name=sheet_name, rows=where, renamed=note)
-        )
+        links.findings.append(ctx.at("unknown-touchpoint", at, id=typed[key], sheet_name=sheet_name, rows=where,
+                                     refer=refer(_row_count(ctx, pointers)), renamed=note))
+
+
+def _order(value: str) -> tuple[tuple[int, object], ...]:
+    """An ID's place in a natural order: 'C9' before 'C10'."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.findall(r"\d+|\D+", loose_id(value)))
+
+
+def _meant(touchpoints: Sequence[Touchpoint], pair: tuple[Touchpoint, Touchpoint], wanted: str) -> Touchpoint | None:
+    """Which of the two rows with one ID was meant to be `wanted`: the one whose neighbours on
+    the sheet `wanted` fits between (C15, ?, C17 for C16); None when not exactly one fits."""
+    key = _order(wanted)
+    fits = []
+    for tp in pair:
+        i = next(n for n, t in enumerate(touchpoints) if t is tp)
+        before = _order(touchpoints[i - 1].id) if i > 0 else None
+        after = _order(touchpoints[i + 1].id) if i + 1 < len(touchpoints) else None
+        if (before is None or before < key) and (after is None or key < after):
+            fits.append(tp)
+    return fits[0] if len(fits) == 1 else None
 
 
 def first_cell(ctx: Context, pointer: str) -> str:
