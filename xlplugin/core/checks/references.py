@@ -146,7 +146,7 @@ def _touchpoint_findings(ctx: Context, links: Links) -> None:
     # A reference that is an existing ID but for case, spaces or leading zeros ('C7' for 'C07')
     # is that ID mistyped: its own finding at its row, never a rename elsewhere.
     loose: dict[str, list[Touchpoint]] = {}
-    for key, tp in first.items():
+    for tp in first.values():
         loose.setdefault(loose_id(tp.id), []).append(tp)
     near = {key: loose[loose_id(typed[key])][0] for key in unknown if len(loose.get(loose_id(typed[key]), [])) == 1}
     # Rows that refer to an ID on no row may have meant a touchpoint typed with a duplicate ID;
