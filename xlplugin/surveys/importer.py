@@ -455,7 +455,7 @@ def import_exports(
         out.backup = source.with_name(f"{source.stem}.backup{source.suffix}")
         shutil.copy2(source, out.backup)
     headers = _header_texts(source, result)
-    written = write_rows(source, target, result, rows, sorted(set(replace)), headers, language)
+    written = write_rows(source, target, result, rows, sorted(set(replace)), headers, result.language or "en")
     out.added, out.replaced, out.removed, out.sheet, out.created = (
         written.added, written.replaced, written.removed, written.sheet, written.created)
     return out

@@ -106,7 +106,8 @@ def build(journey: Journey, lang: Lang, only: Sequence[str] | None = None) -> Qu
     touchpoints = [t for t in journey.touchpoints if t.id]
     if only:
         wanted = {o.strip().casefold() for o in only if o.strip()}
-        unknown = sorted(w for w in wanted if w not in {t.id.casefold() for t in touchpoints})
+        ids = {t.id.casefold() for t in touchpoints}
+        unknown = [o.strip() for o in only if o.strip() and o.strip().casefold() not in ids]
         if unknown:
             raise UnknownTouchpoints(unknown)
         touchpoints = [t for t in touchpoints if t.id.casefold() in wanted]
