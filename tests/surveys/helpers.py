@@ -39,15 +39,23 @@ def sample_document(name: str = "energy-switch") -> dict:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def workbook_without(tmp: Path, wave: str | None, name: str = "energy-switch", drop_all: bool = False) -> Path:
-    """The sample workbook with the responses of `wave` (or all) left out."""
+def workbook_without(tmp: Path, wave: str | None, name: str = "energy-switch", drop_all: bool = False,
+                     no_sheet: bool = False) -> Path:
+    """The sample workbook with the responses of `wave` (or all) left out; `no_sheet`: and its
+    Responses sheet deleted (as a workbook made before the sheet existed)."""
     doc = sample_document(name)
-    if drop_all:
+    if drop_all or no_sheet:
         doc.pop("responses", None)
     elif wave is not None:
         doc["responses"] = [r for r in doc.get("responses") or [] if r.get("wave") != wave]
     path = tmp / f"{name}-base.xlsx"
     write_workbook(path, doc, doc.get("language"))
+    if no_sheet:
+        wb = openpyxl.load_workbook(path)
+        for title in ("Responses", "Antwoorden"):
+            if title in wb.sheetnames:
+                del wb[title]
+        wb.save(path)
     return path
 
 

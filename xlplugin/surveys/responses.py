@@ -208,7 +208,7 @@ def write_rows(
         columns[key] = last_header
         added_headers[last_header] = GENERAL_COMMENT.in_(lang) if key == "general_comment" else names[key]
     if added_headers:
-        header_style = next((s for _, s in sorted(header_cells.items()) if s), "")
+        header_style = next((style for _, (_, style) in sorted(header_cells.items(), reverse=True) if style), "")
         sheet.put_row(header_row, dict(added_headers.items()), {c: header_style for c in added_headers})
     # the style of each column: from the first answer row, for rows that have no cell of it yet
     first_data = min(place.rows, default=header_row + 1)
