@@ -59,11 +59,11 @@ def workbook_without(tmp: Path, wave: str | None, name: str = "energy-switch", d
     return path
 
 
-def records_of(doc: dict, wave: str, seed: int = 7) -> list[Record]:
+def records_of(doc: dict, wave: str, seed: int = 7, start: dt.datetime | None = None) -> list[Record]:
     """The wave's long rows gathered per respondent (overall on any of their rows)."""
     rng = random.Random(seed)
     out: dict[str, Record] = {}
-    start = dt.datetime(2026, 10, 1, 9, 0, 0)
+    start = start or dt.datetime(2026, 10, 1, 9, 0, 0)
     for r in doc.get("responses") or []:
         if r.get("wave") != wave:
             continue
@@ -311,3 +311,50 @@ def plain(path: Path, q: Questionnaire, records: list[Record], xlsx: bool = Fals
         return _xlsx(path, rows)
     path.write_bytes(_csv(rows))
     return path
+
+
+# --- the sample the project ships (samples/survey/) ------------------------------------------
+
+SAMPLE_COMMENTS = {
+    3: "De welkomstmail kwam pas na een week.",
+    11: "=Termijnbedrag veel te hoog ingeschat",
+    20: "Prima overstap, maar de app laat het verbruik niet per maand zien.",
+    41: "n.v.t.",
+}
+POSTCODES = ("3511 AB", "1012 JS", "9711 LM", "5611 ZT", "6811 KD")
+
+
+def sample_exports(folder: Path) -> dict[str, Path]:
+    """samples/survey/: the energy-switch journey without responses, its Nulmeting as a Google Forms CSV
+    download and its Hermeting as a Microsoft Forms workbook (Dutch headers), each with a postcode question
+    the import ignores; the Hermeting has a few closing comments (one starts with '=')."""
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = sample_document()
+    doc.pop("responses")
+    base = folder / "energy-switch.zonder-antwoorden.xlsx"
+    write_workbook(base, doc, "nl")
+    _, q = questionnaire(base)
+    full = sample_document()
+    first = records_of(full, "Nulmeting", seed=3, start=dt.datetime(2026, 3, 2, 8, 30))
+    second = records_of(full, "Hermeting", seed=4, start=dt.datetime(2026, 10, 5, 8, 30))
+    for i, rec in enumerate(second):
+        rec.comment = SAMPLE_COMMENTS.get(i)
+    google = google_forms(folder / "nulmeting.google-forms.csv", q, first, dutch_sheets=True)
+    _add_column(google, "Postcode (alleen de cijfers en letters)", [POSTCODES[i % 5] for i in range(len(first))])
+    forms = microsoft_forms(folder / "hermeting.microsoft-forms.xlsx", q, second, dutch=True)
+    wb = openpyxl.load_workbook(forms)
+    ws = wb.active
+    col = ws.max_column + 1
+    ws.cell(1, col, "Wat is uw postcode?")
+    for i in range(len(second)):
+        ws.cell(i + 2, col, POSTCODES[(i + 2) % 5])
+    wb.save(forms)
+    return {"base": base, "google": google, "forms": forms}
+
+
+def _add_column(path: Path, header: str, values: list[str]) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[0].append(header)
+    for r, v in zip(rows[1:], values, strict=True):
+        r.append(v)
+    path.write_bytes(_csv(rows))

@@ -364,3 +364,35 @@ def test_in_place_keeps_a_backup_and_the_original_bytes_in_it(base, made, record
     import_exports([h.typeform(tmp_path / "t.csv", q, records)], work, wave=WAVE, in_place=True)
     assert (tmp_path / "journey.backup.xlsx").read_bytes() == original
     assert work.read_bytes() != original
+
+
+def test_the_two_wave_sample_is_rebuilt_from_its_two_exports(tmp_path):
+    """samples/survey/: the workbook without responses, the Nulmeting (Google Forms) and the Hermeting
+    (Microsoft Forms) give the gaps and progress of samples/energy-switch.xlsx exactly."""
+    shipped = h.SAMPLES / "survey"
+    work = tmp_path / "klantreis.xlsx"
+    shutil.copy(shipped / "energy-switch.zonder-antwoorden.xlsx", work)
+    assert cli_main(["survey", "import", str(shipped / "nulmeting.google-forms.csv"), "--into", str(work),
+                     "--wave", "Nulmeting", "--in-place"]) == 0
+    assert cli_main(["survey", "import", str(shipped / "hermeting.microsoft-forms.xlsx"), "--into", str(work),
+                     "--wave", "Hermeting", "--in-place"]) == 0
+    sample = h.SAMPLES / "energy-switch.xlsx"
+    assert gaps_workbook(work).priorities.to_dict() == gaps_workbook(sample).priorities.to_dict()
+    assert progress_workbook(work, "2027-01-01").progress.to_dict() == \
+        progress_workbook(sample, "2027-01-01").progress.to_dict()
+
+
+def test_the_shipped_sample_exports_are_current(tmp_path):
+    """samples/survey/ is what helpers.sample_exports builds (cell by cell): rebuild it with
+    python -c "from tests.surveys.helpers import *; sample_exports(SAMPLES / 'survey')"."""
+    from python_calamine import CalamineWorkbook
+
+    fresh = h.sample_exports(tmp_path)
+    shipped = h.SAMPLES / "survey"
+    assert (shipped / fresh["google"].name).read_bytes() == fresh["google"].read_bytes()
+    for key in ("forms", "base"):
+        a = CalamineWorkbook.from_path(str(shipped / fresh[key].name))
+        b = CalamineWorkbook.from_path(str(fresh[key]))
+        assert a.sheet_names == b.sheet_names
+        for name in a.sheet_names:
+            assert a.get_sheet_by_name(name).to_python() == b.get_sheet_by_name(name).to_python(), name
