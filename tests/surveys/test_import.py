@@ -396,3 +396,37 @@ def test_the_shipped_sample_exports_are_current(tmp_path):
         assert a.sheet_names == b.sheet_names
         for name in a.sheet_names:
             assert a.get_sheet_by_name(name).to_python() == b.get_sheet_by_name(name).to_python(), name
+
+
+def test_several_exports_at_once_each_under_its_own_wave(base, made, records, tmp_path, capsys):
+    _, q = made
+    early = [h.Record(r.ident + "a", r.when.replace(month=3), r.importance, r.rating, r.overall) for r in records[:5]]
+    a = h.typeform(tmp_path / "a.csv", q, early)
+    b = h.limesurvey(tmp_path / "b.csv", q, records[5:10])
+    code = cli_main(["survey", "import", str(a), str(b), "--into", str(base), "--dry-run", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and [d["tool"] for d in data] == ["typeform", "limesurvey"]
+    assert [d["wave"] for d in data] == ["2026-03-01", max(r.when for r in records[5:10]).date().isoformat()]
+
+
+def test_control_characters_and_endless_comments_still_give_a_workbook(base, made, records, tmp_path):
+    _, q = made
+    recs = [h.Record(r.ident, r.when, r.importance, r.rating, r.overall, c)
+            for r, c in zip(records[:3], ["bel\x01l\x0bmij", "x" * 40_000, "gewoon"], strict=True)]
+    out = tmp_path / "o.xlsx"
+    import_exports([h.qualtrics(tmp_path / "q.csv", q, recs)], base, wave=WAVE, output=out)
+    ws = openpyxl.load_workbook(out)["Antwoorden"]
+    general = [c.value for c in ws[1]].index("Algemene opmerking")
+    values = [row[general] for row in ws.iter_rows(min_row=2, values_only=True) if row[general]]
+    assert values[0] == "bellmij" and len(values[1]) == 32767 and values[2] == "gewoon"
+
+
+def test_utf16_tab_separated_exports_are_read(base, made, records, tmp_path):
+    journey, q = made
+    csv_path = h.surveymonkey(tmp_path / "sm.csv", q, records[:4])
+    text = csv_path.read_text(encoding="utf-8")
+    rows = list(__import__("csv").reader(text.splitlines()))
+    tsv = tmp_path / "sm.tsv"
+    tsv.write_bytes("\r\n".join("\t".join(r) for r in rows).encode("utf-16"))
+    e = import_exports([tsv], base, wave=WAVE, dry_run=True).exports[0]
+    assert e.tool == "surveymonkey" and e.rows == h.long_rows(records[:4], journey, WAVE)

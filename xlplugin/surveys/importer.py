@@ -137,7 +137,7 @@ def _ident(value: Cell) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="seconds")
-    return " ".join(str(value if value is not None else "").split())
+    return cell_text(" ".join(str(value if value is not None else "").split()))[:200]
 
 
 class _Export:
@@ -227,7 +227,7 @@ class _Export:
 
     def wave_of(self, included: list[tuple[int, Sequence[Cell]]], given: str | None) -> tuple[str, str]:
         if given:
-            return given.strip(), "option"
+            return cell_text(" ".join(given.split()))[:200], "option"
         dates = []
         for c in self.layout.date_columns:
             dates = [d for _, r in included if (d := _as_date(self.cell(r, c))) is not None]
@@ -356,8 +356,6 @@ def _fields_by_order(mapped: list[Mapped], answers: dict[int, ColumnAnswers]) ->
         if len(rest) == len(free) and rest:
             for m, f in zip(rest, free, strict=True):
                 m.field, m.how = f, "order"
-        elif len(rest) == 1 and not free:
-            pass
 
 
 def _long_rows(ex: _Export, included: list[tuple[int, Sequence[Cell]]], mapped: list[Mapped],
@@ -399,10 +397,21 @@ def _long_rows(ex: _Export, included: list[tuple[int, Sequence[Cell]]], mapped: 
     return out
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+EXCEL_CELL = 32767
+"""The most characters an Excel cell holds."""
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell can hold it: without the control characters XML forbids, at most 32,767 characters."""
+    text = _NOT_XML.sub("", text)
+    return text if len(text) <= EXCEL_CELL else text[: EXCEL_CELL - 1] + "…"
+
+
 def _comment(value: Cell) -> str:
     if value is None:
         return ""
-    text = str(value).strip()
+    text = cell_text(str(value).strip())
     return "" if fold(text) in NO_ANSWER else text
 
 
