@@ -201,7 +201,14 @@ def cmd_survey_make(args: argparse.Namespace) -> int:
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add `survey make` and `survey import` to the command line's subcommands."""
     doc = "The survey loop: the questionnaire out of the journey, the answers from survey tools back in."
-    p = subparsers.add_parser("survey", help=doc, description=doc)
+    description = (
+        f"{doc}\n\n"
+        "Example: xlplugin survey make journey.xlsx -o survey/\n"
+        "         xlplugin survey import export.xlsx --into journey.xlsx --in-place\n"
+        "See 'xlplugin survey make --help' and 'xlplugin survey import --help'."
+    )
+    p = subparsers.add_parser("survey", help=doc, description=description,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="survey_command", metavar="make|import", required=True)
 
     def command(name: str, func) -> argparse.ArgumentParser:
