@@ -23,6 +23,7 @@ from .conftest import WAVE
 VARIANTS = {
     "microsoft-forms-nl": (lambda p, q, r: h.microsoft_forms(p, q, r, dutch=True), ".xlsx", "number"),
     "microsoft-forms-en": (lambda p, q, r: h.microsoft_forms(p, q, r), ".xlsx", "number"),
+    "microsoft-forms-numbers": (lambda p, q, r: h.microsoft_forms(p, q, r, labels=False), ".xlsx", "number"),
     "google-forms": (lambda p, q, r: h.google_forms(p, q, r), ".csv", "google"),
     "google-sheets-nl": (lambda p, q, r: h.google_forms(p, q, r, dutch_sheets=True), ".csv", "google-nl"),
     "qualtrics-text": (lambda p, q, r: h.qualtrics(p, q, r, preview=2), ".csv", "id"),
@@ -430,3 +431,38 @@ def test_utf16_tab_separated_exports_are_read(base, made, records, tmp_path):
     tsv.write_bytes("\r\n".join("\t".join(r) for r in rows).encode("utf-16"))
     e = import_exports([tsv], base, wave=WAVE, dry_run=True).exports[0]
     assert e.tool == "surveymonkey" and e.rows == h.long_rows(records[:4], journey, WAVE)
+
+
+def test_a_comment_about_a_phase_is_kept_with_the_respondent_under_the_phase_name(base, tmp_path):
+    rows = [["Respondent", "Tevredenheid (E08)", "Opmerking over de fase Eerste maanden", "Wilt u nog iets kwijt?"],
+            ["A", "2", "Termijn te hoog", "Nee"], ["B", "4", "", "Prima"]]
+    export = tmp_path / "phase.csv"
+    export.write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+    e = import_exports([export], base, wave="W", dry_run=True).exports[0]
+    assert [r.get("general_comment") for r in e.rows] == ["Eerste maanden: Termijn te hoog\nNee", "Prima"]
+    assert all("comment" not in r for r in e.rows)
+
+
+def test_a_workbook_that_is_no_journey_and_a_missing_map_file_are_one_sentence(base, tmp_path, capsys):
+    other = tmp_path / "other.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "x"
+    wb.save(other)
+    export = tmp_path / "e.csv"
+    export.write_text("Respondent,Belang (E01)\nA,4\n", encoding="utf-8")
+    assert cli_main(["survey", "import", str(export), "--into", str(other), "--wave", "W"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "xlplugin new" in err and len(err.splitlines()) == 1
+    assert cli_main(["survey", "import", str(export), "--into", str(base), "--wave", "W", "--map", "nope.csv"]) == 2
+    assert "nope.csv" in capsys.readouterr().err
+
+
+def test_a_created_sheet_is_also_unchanged_by_a_second_import(bare, made, records, tmp_path):
+    _, q = made
+    export = h.limesurvey(tmp_path / "l.csv", q, records, codes=False)
+    out = tmp_path / "out.xlsx"
+    import_exports([export], bare, wave=WAVE, output=out)
+    once = {n: zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()}
+    again = import_exports([export], out, wave=WAVE, in_place=True)
+    assert not again.created and again.added == 0
+    assert {n: zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()} == once

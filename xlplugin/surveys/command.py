@@ -115,7 +115,8 @@ def import_text(done: object, lang: Lang) -> str:
             letter = _letter(m.column.index)
             what = FIELD_WORDS[m.field or "rating"].in_(lang)
             target = f"{m.touchpoint_id} {what}" if m.touchpoint_id else what
-            how = HOW_WORDS.get(m.how, Text("", "")).in_(lang)
+            how = (Text(f"about the phase {m.how[6:]}", f"over de fase {m.how[6:]}") if m.how.startswith("phase:")
+                   else HOW_WORDS.get(m.how, Text("", ""))).in_(lang)
             lines.append(f"    {letter:>3} {_short(m.column.text)!r} -> {target}" + (f" ({how})" if how else ""))
         if e.ignored:
             lines.append(t("  ignored:", "  genegeerd:"))

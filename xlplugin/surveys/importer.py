@@ -209,7 +209,9 @@ class _Export:
                 mapped.append(Mapped(col, tp, field_of(col, self.names.get(tp, "")), how))
                 continue
             if "comment" in words:
-                mapped.append(Mapped(col, None, "general_comment", "text"))
+                phase = next((ph.name for ph in self.journey.phases if ph.name and _norm_contains(col.text, ph.name)),
+                             None)
+                mapped.append(Mapped(col, None, "general_comment", f"phase:{phase}" if phase else "text"))
             elif "overall" in words:
                 mapped.append(Mapped(col, None, "overall", "text"))
             elif why.startswith("ambiguous:"):
@@ -317,6 +319,13 @@ def read_export(path: Path, journey: Journey, wave: str | None,
                         ignored, unreadable)
 
 
+def _norm_contains(text: str, name: str) -> bool:
+    """`name` stands in `text` as whole words (case, accents and punctuation aside)."""
+    def norm(s: str) -> str:
+        return " " + re.sub(r"[^0-9a-z]+", " ", fold(s)).strip() + " "
+    return norm(name) in norm(text)
+
+
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -391,7 +400,8 @@ def _long_rows(ex: _Export, included: list[tuple[int, Sequence[Cell]]], mapped: 
             if got is not None:
                 out[first]["overall"] = clean_number(got)
                 break
-        texts = [t for m in general if (t := _comment(ex.cell(row, m.column.index)))]
+        texts = [f"{m.how[6:]}: {t}" if m.how.startswith("phase:") else t
+                 for m in general if (t := _comment(ex.cell(row, m.column.index)))]
         if texts:
             out[first]["general_comment"] = "\n".join(texts)
     return out
