@@ -458,6 +458,11 @@ def import_exports(
                           "reservekopie).")
     else:
         target = source.with_name(f"{source.stem}.imported{source.suffix}")
+    if target is not None and target.is_dir():
+        raise _refuse(f"{quote_path(target)} is a folder: give -o the name of the workbook to write, e.g. "
+                      f"-o {quote_path(target / source.name)}.",
+                      f"{quote_path(target)} is een map: geef -o de naam van de werkmap die geschreven moet worden, "
+                      f"bijv. -o {quote_path(target / source.name)}.")
     out = ImportResult(done, source, target, None, language, dry_run=dry_run)
     rows = [r for e in done for r in e.rows]
     replace: list[int] = []

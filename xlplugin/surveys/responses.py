@@ -51,8 +51,13 @@ def _col_number(letters: str) -> int:
     return n
 
 
+_REF = re.compile(r"\$?([A-Za-z]+)\$?(\d+)")
+_VALUE = re.compile(r"<(?:[\w.-]+:)?(?:v|t|f)\b[^>]*>[^<]")
+_ATTRS = {name: re.compile(rf'(?<![\w:]){name}\s*=\s*"([^"]*)"') for name in ("r", "s")}
+
+
 def _split_ref(ref: str) -> tuple[int, int]:
-    m = re.match(r"\$?([A-Za-z]+)\$?(\d+)", ref)
+    m = _REF.match(ref)
     if not m:
         raise ValueError(ref)
     return _col_number(m.group(1)), int(m.group(2))
@@ -88,7 +93,8 @@ _CELL = re.compile(r"<(?P<p>(?:[\w.-]+:)?)c\b(?P<attrs>[^>]*?)(?:/>|>.*?</(?P=p)
 
 
 def _attr(attrs: str, name: str) -> str | None:
-    m = re.search(rf'(?<![\w:]){name}\s*=\s*"([^"]*)"', attrs)
+    pattern = _ATTRS.get(name) or re.compile(rf'(?<![\w:]){name}\s*=\s*"([^"]*)"')
+    m = pattern.search(attrs)
     return m.group(1) if m else None
 
 
@@ -130,7 +136,8 @@ class _Sheet:
         return out
 
     def has_values(self, r: int) -> bool:
-        return any(re.search(r"<(?:[\w.-]+:)?(?:v|t|f)\b[^>]*>[^<]", c) for c, _ in self.cells(r).values())
+        row = self.rows.get(r)
+        return row is not None and _VALUE.search(row) is not None
 
     def put_row(self, r: int, values: dict[int, object], styles: dict[int, str]) -> None:
         """Row `r` with `values` in their columns; its other cells (the user's own columns) kept."""
