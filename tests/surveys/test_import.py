@@ -466,3 +466,11 @@ def test_a_created_sheet_is_also_unchanged_by_a_second_import(bare, made, record
     again = import_exports([export], out, wave=WAVE, in_place=True)
     assert not again.created and again.added == 0
     assert {n: zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist()} == once
+
+
+def test_an_export_without_any_answer_yet_is_one_sentence(base, made, tmp_path, capsys):
+    _, q = made
+    export = h.qualtrics(tmp_path / "q.csv", q, [], preview=2)
+    assert cli_main(["survey", "import", str(export), "--into", str(base), "--dry-run", "--lang", "en"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "no answer" in err and "2 of them previews" in err and len(err.splitlines()) == 1

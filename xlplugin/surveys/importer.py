@@ -280,6 +280,8 @@ def read_export(path: Path, journey: Journey, wave: str | None,
             continue
         seen.add(normalise_name(ident))
         included.append((row_number, row))
+    if not included:
+        raise _no_answers(name, len(ex.data), excluded["preview"])
     wave, wave_from = ex.wave_of(included, wave)
     # fields by the answers' words, then by order, where the question does not say
     answers: dict[int, ColumnAnswers] = {}
@@ -313,10 +315,20 @@ def read_export(path: Path, journey: Journey, wave: str | None,
     ]
     unreadable.sort(key=lambda u: (u.row, len(u.column), u.column))
     rows = _long_rows(ex, included, mapped, answers, wave)
+    if not rows and not unreadable:
+        raise _no_answers(name, len(ex.data), excluded["preview"])
     respondents = len({r["respondent"] for r in rows})
     excluded["empty"] += len(included) - respondents  # only overall or a general comment: no touchpoint row
     return ExportResult(str(path), layout.tool, layout, wave, wave_from, respondents, rows, excluded, mapped,
                         ignored, unreadable)
+
+
+def _no_answers(name: str, total: int, previews: int) -> ImportRefused:
+    return _refuse(
+        f"{name} has no answer to any of the journey's touchpoint questions ({total} responses, "
+        f"{previews} of them previews or tests): export the responses again once they are in.",
+        f"{name} bevat geen antwoord op een van de vragen over de contactmomenten ({total} antwoorden, "
+        f"waarvan {previews} voorbeeld of test): exporteer de antwoorden opnieuw als ze binnen zijn.")
 
 
 def _norm_contains(text: str, name: str) -> bool:
