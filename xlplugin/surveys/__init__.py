@@ -9,7 +9,19 @@ LimeSurvey .lss, Google Apps Script). The command line words: command.
 
 from __future__ import annotations
 
-from .importer import ImportRefused, ImportResult, import_exports
-from .make import Made, make_questionnaire
+from typing import Any
 
 __all__ = ["ImportRefused", "ImportResult", "Made", "import_exports", "make_questionnaire"]
+
+
+def __getattr__(name: str) -> Any:
+    """Loaded on first use: the command line builds its parser (and imports surveys.command) on every run."""
+    if name in ("ImportRefused", "ImportResult", "import_exports"):
+        from . import importer
+
+        return getattr(importer, name)
+    if name in ("Made", "make_questionnaire"):
+        from . import make
+
+        return getattr(make, name)
+    raise AttributeError(name)
