@@ -18,6 +18,8 @@ RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "xlplugin.workbook": (("xlplugin.workbook", "xlplugin.files", *CORE),
                           ("openpyxl", "python_calamine", "defusedxml", "lxml", "msoffcrypto")),
     "xlplugin.deck": (("xlplugin.deck", "xlplugin.files", *CORE), ("pptx", "lxml")),
+    "xlplugin.surveys": (("xlplugin.surveys", "xlplugin.workbook", "xlplugin.files", *CORE),
+                         ("openpyxl", "python_calamine", "defusedxml")),
     "xlplugin.api": (("xlplugin.workbook", "xlplugin.deck", "xlplugin.files", *CORE), ()),
     "xlplugin.batch": (("xlplugin.api", "xlplugin.workbook", "xlplugin.files", *CORE), ()),
     "xlplugin.hosts": (("xlplugin.hosts", "xlplugin.api", "xlplugin.workbook", "xlplugin.files", *CORE), ()),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 
-from xlplugin.model import Journey
+from xlplugin.core.model import Journey
 from xlplugin.surveys.questionnaire import Questionnaire, build
 from xlplugin.workbook import read_workbook, write_workbook
 

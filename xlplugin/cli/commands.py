@@ -508,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--example", metavar="NAME", choices=list(EXAMPLES), default=DEMO_EXAMPLE, help=f"one of: {examples}"
     )
     p.add_argument("--force", action="store_true", help="replace the demo's files from an earlier run")
-    from .surveys.command import add_parser as add_survey_parser
+    from xlplugin.cli.survey import add_parser as add_survey_parser
     add_survey_parser(sub)
     return parser
 

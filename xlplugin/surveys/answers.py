@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..text import Text
+from xlplugin.text import Text
 
 Kind = Literal["importance", "rating", "overall"]
 

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text import Text
-from .answers import fold
-from .detect import Column
+from xlplugin.surveys.answers import fold
+from xlplugin.surveys.detect import Column
+from xlplugin.text import Text
 
 FIELDS = ("importance", "rating", "overall", "comment", "general_comment")
 """importance / rating / comment of one touchpoint; overall satisfaction and a general

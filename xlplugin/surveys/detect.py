@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .answers import fold
+from xlplugin.surveys.answers import fold
 
 TOOLS = {
     "microsoft-forms": "Microsoft Forms",

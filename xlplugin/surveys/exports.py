@@ -14,8 +14,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..errors import WorkbookError, quote_path
-from ..text import Text
+from xlplugin.errors import WorkbookError, quote_path
+from xlplugin.text import Text
 
 MAX_BYTES = 200 * 1024 * 1024
 """An export larger than this is refused with a sentence (an export of 100,000 responses

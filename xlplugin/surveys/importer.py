@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import ReadResult, column_letter
-from ..errors import WorkbookError, quote_path
-from ..model import Journey
-from ..text import Lang, Text, normalise_name
-from .answers import NO_ANSWER, ColumnAnswers, clean_number, fold, read_column
-from .columns import Ignored, Mapped, Matcher, TouchpointKey, _fields_in, field_of, read_map
-from .detect import TOOLS, Column, Layout, detect
-from .exports import Cell, read_rows, text_of
+from xlplugin.core.document import ReadResult, column_letter
+from xlplugin.core.model import Journey
+from xlplugin.errors import WorkbookError, quote_path
+from xlplugin.surveys.answers import NO_ANSWER, ColumnAnswers, clean_number, fold, read_column
+from xlplugin.surveys.columns import Ignored, Mapped, Matcher, TouchpointKey, _fields_in, field_of, read_map
+from xlplugin.surveys.detect import TOOLS, Column, Layout, detect
+from xlplugin.surveys.exports import Cell, read_rows, text_of
+from xlplugin.text import Lang, Text, normalise_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT = 0, 1, 2
 PREVIEW = {"preview", "test", "survey preview", "survey test", "spam", "preview spam", "1", "2", "8", "9", "17",
@@ -443,9 +443,9 @@ def import_exports(
 ) -> ImportResult:
     """Read `exports` against the journey workbook `into` and write their rows into its Responses sheet
     (to `output`, or the workbook itself with `in_place` after a backup; nothing with `dry_run`)."""
-    from ..workbook import read_workbook
-    from .exports import read_rows as read_map_rows
-    from .responses import replaced_rows, write_rows
+    from xlplugin.surveys.exports import read_rows as read_map_rows
+    from xlplugin.surveys.responses import replaced_rows, write_rows
+    from xlplugin.workbook import read_workbook
 
     source = Path(into)
     result: ReadResult = read_workbook(source)

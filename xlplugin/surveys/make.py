@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import WorkbookError, quote_path
-from ..model import Journey
-from ..text import Lang, Text
-from .questionnaire import UnknownTouchpoints, build
-from .writers import google_script, limesurvey_lss, qualtrics_txt, write_docx
+from xlplugin.core.model import Journey
+from xlplugin.errors import WorkbookError, quote_path
+from xlplugin.surveys.questionnaire import UnknownTouchpoints, build
+from xlplugin.surveys.writers import google_script, limesurvey_lss, qualtrics_txt, write_docx
+from xlplugin.text import Lang, Text
 
 FORMATS = ("docx", "qualtrics", "limesurvey", "google")
 WHAT = {
@@ -38,7 +38,7 @@ class Made:
 def make_questionnaire(workbook: str | Path, folder: str | Path, lang: Lang | None = None, fmt: str = "all",
                        only: Sequence[str] | None = None) -> Made:
     """Write the questionnaire of the journey in `workbook` into `folder` ("all" formats or one)."""
-    from ..workbook import read_workbook
+    from xlplugin.workbook import read_workbook
 
     source = Path(workbook)
     result = read_workbook(source)

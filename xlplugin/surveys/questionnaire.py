@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Journey
-from ..text import Lang, Text
-from .answers import labels
-from .columns import code_of
+from xlplugin.core.model import Journey
+from xlplugin.surveys.answers import labels
+from xlplugin.surveys.columns import code_of
+from xlplugin.text import Lang, Text
 
 GRID = {
     "importance": Text("How important is each of these moments to you?",

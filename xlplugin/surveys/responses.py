@@ -18,13 +18,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree
 
-from ..document import ReadResult, column_letter
-from ..errors import WorkbookError
-from ..layout import RESPONSES
-from ..sheets import NewSheet
-from ..text import Lang, Text, normalise_name
-from ..workbook.package import REL_NS, _Patch, _rels_path, _resolve
-from ..workbook.safe import atomic_save
+from xlplugin.core.document import ReadResult, column_letter
+from xlplugin.core.layout import RESPONSES
+from xlplugin.core.writeback.sheets import NewSheet
+from xlplugin.errors import WorkbookError
+from xlplugin.files.safe import atomic_save
+from xlplugin.text import Lang, Text, normalise_name
+from xlplugin.workbook.package import REL_NS, _Patch, _rels_path, _resolve
 
 TABLE = f"{REL_NS}/table"
 GENERAL_COMMENT = Text("General comment", "Algemene opmerking")

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .questionnaire import Questionnaire
+from xlplugin.surveys.questionnaire import Questionnaire
 
 # --- Word -----------------------------------------------------------------------------------
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import WorkbookError, quote_path
-from ..text import LANGUAGES, Lang, Text
+from xlplugin.errors import WorkbookError, quote_path
+from xlplugin.text import LANGUAGES, Lang, Text, message_lang
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT = 0, 1, 2
 
@@ -40,11 +39,6 @@ EXCLUDED_WORDS = {
 }
 
 
-def _message_lang() -> Lang:
-    value = os.environ.get("XLPLUGIN_LANG") or os.environ.get("LANG") or ""
-    return "nl" if value.lower().startswith("nl") else "en"
-
-
 def _fail(text: str) -> int:
     print(f"xlplugin: {text}", file=sys.stderr)
     return EXIT_CANNOT
@@ -53,7 +47,7 @@ def _fail(text: str) -> int:
 def _workbook_lang(path: str) -> Lang | None:
     """The workbook's language, or None when it cannot be read (the error comes later, in full)."""
     try:
-        from ..workbook import read_workbook
+        from xlplugin.workbook import read_workbook
 
         return read_workbook(path).language
     except Exception:  # any reason it cannot be read is reported by the command itself
@@ -74,9 +68,9 @@ def cmd_survey_import(args: argparse.Namespace) -> int:
     Exit 0 imported, 1 some answers unreadable (listed), 2 nothing could be mapped, another scale,
     or a file that cannot be read.
     """
-    from .importer import import_exports
+    from xlplugin.surveys.importer import import_exports
 
-    lang: Lang = args.lang or _workbook_lang(args.into) or _message_lang()
+    lang: Lang = args.lang or _workbook_lang(args.into) or message_lang()
     try:
         done = import_exports(args.exports, args.into, args.wave, args.output, args.in_place, args.map,
                               args.dry_run, args.lang)
@@ -93,8 +87,8 @@ def cmd_survey_import(args: argparse.Namespace) -> int:
 
 def import_text(done: object, lang: Lang) -> str:
     """The report of an import for people."""
-    from .detect import TOOLS
-    from .importer import ImportResult
+    from xlplugin.surveys.detect import TOOLS
+    from xlplugin.surveys.importer import ImportResult
 
     assert isinstance(done, ImportResult)
     t = lambda en, nl: Text(en, nl).in_(lang)  # noqa: E731
@@ -157,7 +151,7 @@ def import_text(done: object, lang: Lang) -> str:
 
 
 def _letter(index: int) -> str:
-    from ..document import column_letter
+    from xlplugin.core.document import column_letter
 
     return column_letter(index + 1)
 
@@ -176,9 +170,9 @@ def cmd_survey_make(args: argparse.Namespace) -> int:
     all (the default). Each question carries the touchpoint's ID as "(E05)", so `survey import`
     maps the answers back without a map file.
     """
-    from .make import make_questionnaire
+    from xlplugin.surveys.make import make_questionnaire
 
-    lang: Lang = args.lang or _workbook_lang(args.workbook) or _message_lang()
+    lang: Lang = args.lang or _workbook_lang(args.workbook) or message_lang()
     only = [x for x in (args.touchpoints or "").replace(";", ",").split(",") if x.strip()] or None
     try:
         done = make_questionnaire(args.workbook, args.output, args.lang, args.format, only)
