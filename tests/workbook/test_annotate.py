@@ -106,8 +106,12 @@ def test_findings_sheet_lists_every_finding_with_a_link_to_its_cell(tmp_path):
     assert wb["xlplugin.marks"].sheet_state == "hidden"
     ws = wb["Findings"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Severity", "Code", "Sheet", "Cell", "Message", "How to fix", "Go to")
-    assert [r[1:4] for r in rows[1:]] == done.report.flatten()
+    assert rows[0] == ("Severity", "Code", "Sheet", "Cell", "Message", "How to fix", "Go to", "Kind")
+    assert sorted(r[1:4] for r in rows[1:]) == sorted(done.report.flatten())
+    # errors first, then warnings, each in reading order (sheet, row, column)
+    severities = [r[0] for r in rows[1:]]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+    assert all(r[7] for r in rows[1:])  # every code with its title
     assert rows[1][4] == "Importance must be a number; it says 'quite'."
     assert ws["G2"].hyperlink.location == "'Touchpoints'!F3"
     assert wb["Our notes"]["B1"].value == "=SUM(A1:A2)"
@@ -123,6 +127,7 @@ def test_rerun_replaces_the_tools_sheets_in_either_language(tmp_path):
     wb = openpyxl.load_workbook(first.path)
     assert wb.sheetnames[-3:] == ["Bevindingen", "Prioriteiten", "xlplugin.marks"]
     assert wb["Bevindingen"]["E2"].value == "Importance must be a number; it says 'quite'."
+    assert wb["Bevindingen"]["H1"].value == "Kind"
     assert check_workbook(first.path).flatten() == check_workbook(source).flatten()
 
 

@@ -11,15 +11,18 @@ from dataclasses import dataclass, replace
 
 from xlplugin.core.analysis.quadrants import QUADRANTS
 from xlplugin.core.analysis.ranking import Priorities
+from xlplugin.core.catalogue import CATALOGUE
+from xlplugin.core.findings import Finding
 from xlplugin.core.report import Report
 from xlplugin.text import Lang, Text, decimal
 
 FINDINGS_TITLE = Text("Findings", "Bevindingen")
 FINDINGS_HEADERS = (
     Text("Severity", "Ernst"), Text("Code", "Code"), Text("Sheet", "Blad"), Text("Cell", "Cel"),
-    Text("Message", "Melding"), Text("How to fix", "Oplossing"), Text("Go to", "Ga naar"),
+    Text("Message", "Melding"), Text("How to fix", "Oplossing"), Text("Go to", "Ga naar"), Text("Kind", "Soort"),
 )
-FINDINGS_WIDTHS = (12, 22, 18, 8, 70, 70, 24)
+FINDINGS_WIDTHS = (12, 22, 18, 8, 70, 70, 24, 30)
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORDS = {"error": Text("error", "fout"), "warning": Text("warning", "waarschuwing"), "info": Text("info", "info")}
 
 
@@ -127,18 +130,37 @@ def with_chart_note(sheet: NewSheet) -> NewSheet:
     return replace(sheet, rows=rows)
 
 
+def reading_order(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then notes; within each, sheet by sheet (in the order the
+    sheets are first named), then row by row and left to right: the order a person fixes them."""
+    sheets: dict[str | None, int] = {}
+    for f in findings:
+        sheets.setdefault(f.sheet, len(sheets))
+
+    def place(f: Finding) -> tuple[int, int, int, int]:
+        letters = (f.cell or "").rstrip("0123456789")
+        digits = (f.cell or "")[len(letters):]
+        column = 0
+        for ch in letters.upper():
+            column = column * 26 + ord(ch) - 64
+        return SEVERITY_ORDER.get(str(f.severity), 3), sheets[f.sheet], int(digits) if digits else 0, column
+
+    return sorted(findings, key=place)
+
+
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
     """The Findings sheet: one row per finding, each with a link that jumps to its cell."""
     rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in FINDINGS_HEADERS]]
     links = []
-    for f in report.findings:
+    for f in reading_order(report.findings):
+        kind = CATALOGUE[f.code].title.in_(lang) if f.code in CATALOGUE else None
         rows.append([SEVERITY_WORDS[f.severity].in_(lang), f.code, f.sheet, f.cell,
-                     f.message.in_(lang), f.hint.in_(lang), None])
+                     f.message.in_(lang), f.hint.in_(lang), None, kind])
         if f.sheet:
             target = f.cell or "A1"
             text = f"{f.sheet}!{target}"
-            rows[-1][-1] = text
-            links.append(Link(len(rows), len(FINDINGS_HEADERS), f.sheet, target, text))
+            rows[-1][6] = text
+            links.append(Link(len(rows), 7, f.sheet, target, text))
     if not report.findings:
         rows.append([None, None, None, None, Text("No problems found.", "Geen problemen gevonden.").in_(lang)])
     other = FINDINGS_TITLE.nl if lang == "en" else FINDINGS_TITLE.en
