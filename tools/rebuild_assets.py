@@ -1,4 +1,4 @@
-"""Rebuild templates/ and samples/ with the xlplugin command itself.
+"""Rebuild templates/, samples/ and samples/survey/ with the xlplugin command itself.
 
     python tools/rebuild_assets.py
 
@@ -24,6 +24,12 @@ def rebuild() -> None:
         main(["new", str(workbook), "--example", name, "--force"])
         if main(["export", str(workbook), "-o", str(ROOT / "samples" / f"{name}.json")]) != 0:
             sys.exit(f"sample {name} does not read back cleanly")
+    # The survey loop's sample: the energy-switch journey without answers and its two waves
+    # as survey tools export them (built by the same code the survey tests hold it to).
+    sys.path.insert(0, str(ROOT))
+    from tests.surveys.helpers import sample_exports
+
+    sample_exports(ROOT / "samples" / "survey")
 
 
 if __name__ == "__main__":

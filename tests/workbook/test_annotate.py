@@ -278,3 +278,17 @@ def test_a_large_chart_draws_its_uncertain_points_hollow_one_by_one():
     dpts = re.findall(r'<c:dPt><c:idx val="(\d+)"/><c:marker>.*?</c:dPt>', xml)
     assert dpts == ["4", "77"]
     assert xml.count("<a:noFill/><a:ln w=\"19050\">") == 2
+
+
+def test_an_off_scale_or_unreadable_score_is_to_check_on_priorities_never_unrated(make_workbook, tmp_path):
+    doc = example("laptop-request")
+    doc["touchpoints"][0]["rating"] = 9  # off the 1-5 scale
+    doc["touchpoints"][1]["importance"] = "hoog"  # not a number
+    doc["touchpoints"][2]["rating"] = None  # really unrated
+    done = annotate_workbook(make_workbook(doc, "nl"), output=tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(done.path)["Prioriteiten"]
+    header = [c.value for c in ws[1]]
+    quadrant = {row[1]: row[header.index("Kwadrant")] for row in ws.iter_rows(min_row=2, values_only=True) if row[1]}
+    assert (quadrant["C01"], quadrant["C02"], quadrant["C03"]) == ("controleer", "controleer", "Niet beoordeeld")
+    assert header[header.index("Kwadrant") + 3] == "Kansscore"
+    assert ws.cell(2, header.index("Gapscore") + 1).number_format == "[$-413]0.0"  # 100,0 in any Calc

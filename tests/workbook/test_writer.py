@@ -9,7 +9,7 @@ import pytest
 from xlplugin.api import new_workbook
 from xlplugin.errors import WorkbookError
 from xlplugin.workbook import read_workbook, write_workbook
-from xlplugin.workbook.writer import LIVE_ROWS
+from xlplugin.workbook.writer import LIVE_ROWS, on_scale, typed_number
 
 
 @pytest.fixture(scope="module", params=["en", "nl"])
@@ -77,10 +77,13 @@ def test_dropdowns_come_from_defined_names(template):
 def test_importance_and_rating_are_checked_on_the_workbooks_scale(template):
     lang, wb = template
     touch = wb[NAMES[lang][4]]
-    numbers = [dv for dv in touch.data_validations.dataValidation if dv.type == "decimal"]
+    numbers = [dv for dv in touch.data_validations.dataValidation if dv.type == "custom"]
     assert len(numbers) == 3  # importance, rating, target rating
     for dv in numbers:
-        assert (dv.formula1, dv.formula2, dv.errorStyle) == ("xlp_scale_min", "xlp_scale_max", "stop")
+        # the check's own reading: a number on the scale, also typed as text with a comma or a point
+        first = str(dv.sqref).split(":")[0]
+        assert dv.formula1 == on_scale(typed_number(first), "xlp_scale_min", "xlp_scale_max")
+        assert "NUMBERVALUE" in dv.formula1 and dv.errorStyle == "stop"
         assert dv.prompt and dv.error and dv.showInputMessage
     scale_cell = wb[NAMES[lang][8]][
         wb.defined_names["xlp_scale_max"].attr_text.split("!")[1].replace("$", "")
@@ -98,11 +101,16 @@ def test_gap_and_quadrant_are_live_formulas_with_formatting(template):
     )
     row2 = [c.value for c in touch[2]]
     importance = "Importance" if lang == "en" else "Belang"
-    assert f"100*(tblTouchpoints[[#This Row],[{importance}]]-xlp_scale_min)" in row2[gap]
+    typed = typed_number(f"tblTouchpoints[[#This Row],[{importance}]]")
+    assert f"100*({typed}-xlp_scale_min)" in row2[gap]
     assert ("Concentrate here" if lang == "en" else "Hier concentreren") in row2[quad]
     assert '"check"' in row2[gap] if lang == "en" else '"controleer"' in row2[gap]
     rules = [rule for rng in touch.conditional_formatting for rule in rng.rules]
     assert {r.type for r in rules} == {"expression", "colorScale"}
+    emotion = header.index("Emotion" if lang == "en" else "Emotie")
+    letter = openpyxl.utils.get_column_letter(emotion + 1)
+    coloured = [r for rng in touch.conditional_formatting if str(rng.sqref).startswith(letter) for r in rng.rules]
+    assert len(coloured) == 5 and all(r.type == "expression" for r in coloured)  # each level, word or number
     # every row a person may reach has the formulas and the formatting, not just the first 21
     assert touch.cell(LIVE_ROWS, gap + 1).value == row2[gap]
     assert touch.cell(LIVE_ROWS, quad + 1).value == row2[quad]

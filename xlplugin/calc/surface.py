@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from xlplugin.core.writeback.sheets import NewSheet
+from xlplugin.core.writeback.sheets import DUTCH_NUMBERS, NewSheet
 from xlplugin.hosts.live import LiveSheets
 
 _CLEAR_ALL = 1023
@@ -205,6 +205,8 @@ class CalcSurface(LiveSheets):
         import uno  # only inside LibreOffice, where the document is
 
         formats, locale = self.doc.NumberFormats, uno.createUnoStruct("com.sun.star.lang.Locale")
+        if code.startswith(DUTCH_NUMBERS):  # a Dutch workbook shows 100,0 in any Calc
+            code, locale.Language, locale.Country = code[len(DUTCH_NUMBERS):], "nl", "NL"
         decimals = re.fullmatch(r"0(?:\.(0+))?", code)
         if decimals:  # 0 = the standard number format, whose code the language spells
             code = formats.generateFormat(0, locale, False, False, len(decimals.group(1) or ""), 1)

@@ -129,7 +129,7 @@ STATUSES = (
     _choice("open", "Open|to do|planned", "Open|te doen|gepland"),
     _choice("in-progress", "In progress|doing|started", "Bezig|in uitvoering|gestart"),
     _choice("done", "Done|completed|finished", "Gereed|klaar|afgerond"),
-    _choice("on-hold", "On hold|paused", "On hold|gepauzeerd|geparkeerd"),
+    _choice("on-hold", "On hold|paused", "Gepauzeerd|on hold|geparkeerd"),
 )
 IMPORTANCE_SOURCES = (
     _choice("stated", "stated|stated importance|survey", "gesteld|gesteld belang|opgegeven"),
@@ -718,7 +718,7 @@ ACTIONS = Sheet(
             "Status",
             "Status",
             "choice",
-            Text("Open, In progress, Done or On hold.", "Open, Bezig, Gereed of On hold."),
+            Text("Open, In progress, Done or On hold.", "Open, Bezig, Gereed of Gepauzeerd."),
             width=12,
             choices=STATUSES,
         ),

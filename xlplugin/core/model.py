@@ -84,6 +84,12 @@ class Touchpoint(NamedTuple):
     target_rating: float | None
     kpi: str | None
     notes: str | None
+    unreadable: tuple[str, ...] = ()
+    """"importance", "rating": typed but not a number (the check reports them)."""
+
+
+def _unreadable(data: dict[str, Any], *keys: str) -> tuple[str, ...]:
+    return tuple(k for k in keys if data.get(k) is not None and _number(data, k) is None)
 
 
 class BlueprintStep(NamedTuple):
@@ -204,6 +210,7 @@ class Journey:
                 _number(r, "target_rating"),
                 _text(r, "kpi"),
                 _text(r, "notes"),
+                _unreadable(r, "importance", "rating"),
             )
             for ptr, r in rows("touchpoints")
             if _text(r, "id")

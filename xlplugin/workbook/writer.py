@@ -48,6 +48,8 @@ LIVE_ROWS = 500
 fill a table's calculated column into new rows as Excel does, so the rows are there already."""
 CENTRED = ("scale", "boolean", "integer", "number")
 
+EMOTION_FILLS = {2: "63BE7B", 1: "B1D580", 0: "FFEB84", -1: "FBAA77", -2: "F8696B"}
+"""The emotion levels' colours, red to green, the same for a word and its number."""
 QUADRANT_FILLS = {
     "concentrate-here": "F8CBAD",
     "keep-up": "C6EFCE",
@@ -85,7 +87,7 @@ def _cell_value(f: Field, value: Any, lang: Lang) -> Any:
     if f.kind in ("choice", "boolean"):
         for choice in f.choices:
             if choice.code == value and type(choice.code) is type(value):
-                return value if isinstance(value, int) and not isinstance(value, bool) else choice.label(lang)
+                return choice.label(lang)  # an emotion as a word, the one the dropdown offers
         return value
     if f.kind == "date" and isinstance(value, str):
         try:
@@ -95,6 +97,17 @@ def _cell_value(f: Field, value: Any, lang: Lang) -> Any:
         # Excel has no dates before 1 March 1900 (its day 61): such a date stays text.
         return day if day >= dt.date(1900, 3, 1) else value
     return value
+
+
+def typed_number(ref: str) -> str:
+    """The number in cell `ref` as the check reads it: a number, or text such as 4,5 or
+    4.5 (spaces ignored) in any locale; other text stays text."""
+    return (f'IF(ISNUMBER({ref}),{ref},IFERROR(_xlfn.NUMBERVALUE(SUBSTITUTE({ref}&"",",","."),".",","),'
+            f'{ref}))')
+
+
+def on_scale(value: str, low: str, high: str) -> str:
+    return f"AND(ISNUMBER({value}),{value}>={low},{value}<={high})"
 
 
 def _print_setup(ws: Worksheet, header_rows: str | None = "1:1") -> None:
@@ -191,6 +204,10 @@ class _TemplateWriter:
 
     def add_validation(self, ws: Worksheet, f: Field, cells: str) -> None:
         dv = self.validation(f)
+        if f.kind == "scale":  # what the check accepts, no more and no less: 4,5 and 4.5, also as text
+            first = cells.split(":")[0]
+            dv.type, dv.operator, dv.formula2 = "custom", None, None
+            dv.formula1 = on_scale(typed_number(first), _name("scale_min"), _name("scale_max"))
         dv.add(cells)
         ws.add_data_validation(dv)
 
@@ -340,10 +357,11 @@ class _TemplateWriter:
                 name = name.replace(special, f"'{special}")
             return f"{table}[[#This Row],[{name}]]"
 
-        imp, rat = here("importance"), here("rating")
+        imp, rat = (typed_number(here(k)) for k in ("importance", "rating"))
         lo, hi = _name("scale_min"), _name("scale_max")
         rated = f"AND(ISNUMBER({imp}),ISNUMBER({rat}))"
-        bad = ",".join(f'AND(LEN({x}&"")>0,NOT(AND(ISNUMBER({x}),{x}>={lo},{x}<={hi})))' for x in (imp, rat))
+        bad = ",".join(f'AND(LEN({x}&"")>0,NOT({on_scale(v, lo, hi)}))'
+                       for x, v in ((here("importance"), imp), (here("rating"), rat)))
         check = f'"{guide.CHECK_WORD.in_(self.lang)}"'
         if f.key == "gap_score":
             return f'IF(OR({bad}),{check},IF({rated},{gap_formula(imp, rat, lo, hi)},""))'
@@ -382,20 +400,15 @@ class _TemplateWriter:
             ),
         )
         emo = columns["emotion"]
-        ws.conditional_formatting.add(
-            f"{emo}2:{emo}{last_row}",
-            ColorScaleRule(
-                start_type="num",
-                start_value=-2,
-                start_color="F8696B",
-                mid_type="num",
-                mid_value=0,
-                mid_color="FFEB84",
-                end_type="num",
-                end_value=2,
-                end_color="63BE7B",
-            ),
-        )
+        # The dropdown's words and the numbers people type get the same colour per level.
+        for choice in TOUCHPOINTS.field("emotion").choices:
+            words = ",".join(f'${emo}2="{w}"' for w in (*choice.en, *choice.nl) if not w.lstrip("+-").isdigit()
+                             and w not in ("+", "-", "++", "--"))
+            ws.conditional_formatting.add(
+                f"{emo}2:{emo}{last_row}",
+                FormulaRule(formula=[f"OR({words},AND(ISNUMBER(${emo}2),${emo}2={choice.code}))"],
+                            fill=PatternFill("solid", bgColor=EMOTION_FILLS[choice.code]), stopIfTrue=True),
+            )
 
     def lists_sheet(self) -> None:
         ws = self.wb.create_sheet(self.title(LISTS))
@@ -404,10 +417,7 @@ class _TemplateWriter:
         lists: dict[str, list[Any]] = {
             "channels": [t.in_(lang) for t in SUGGESTIONS["channels"]],
             "yes_no": [c.label(lang) for c in TOUCHPOINTS.field("moment_of_truth").choices],
-            "emotion": [
-                *(c.code for c in TOUCHPOINTS.field("emotion").choices),
-                *(c.label(lang) for c in TOUCHPOINTS.field("emotion").choices),
-            ],
+            "emotion": [c.label(lang) for c in TOUCHPOINTS.field("emotion").choices],
             "lane": [c.label(lang) for c in BLUEPRINT.field("lane").choices],
             "status": [c.label(lang) for c in ACTIONS.field("status").choices],
             "scenario": [c.label(lang) for c in JOURNEY.field("scenario").choices],

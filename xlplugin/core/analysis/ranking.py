@@ -52,6 +52,9 @@ class Priority:
     importance_source: str = "stated"
     """"derived" when `importance` is the derived importance mapped onto the scale, else "stated"."""
     stated_importance: float | None = None
+    to_check: bool = False
+    """Importance or rating typed but unreadable or off the scale: not ranked, and not 'unrated'
+    either; the workbook says 'check' as its live column does, the check names the cell."""
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (first ten keys), then what the responses add."""
@@ -179,6 +182,8 @@ def _priority(tp: Touchpoint, scale: Scale, agg: Aggregate | None, derived: bool
         high = derived_on_scale(correlation.high, scale)  # type: ignore[arg-type]
         imp_uncertain = low <= scale.importance_threshold <= high and low != high
     rated = importance is not None and rating is not None
+    typed_wrong = bool(tp.unreadable) or any(v is not None and _on(scale, v) is None for v in (tp.importance, tp.rating))
+    to_check = not rated and source == "typed" and typed_wrong
     uncertain = imp_uncertain or bool(rat_stat and rat_stat.straddles(scale.rating_threshold))
     waves = wave_series(agg, stated, scale) if agg is not None and any(w.wave is not None for w in agg.waves) else ()
     target = _on(scale, tp.target_rating)
@@ -187,7 +192,7 @@ def _priority(tp: Touchpoint, scale: Scale, agg: Aggregate | None, derived: bool
         gap_score(importance, rating, scale) if rated else None,  # type: ignore[arg-type]
         quadrant(importance, rating, scale), None, tp.moment_of_truth, respondents, emotion, source,
         uncertain, agg.opportunity() if agg else None, imp_stat, rat_stat, tp.pointer,
-        waves, last_change(waves), target, target_met(rating, target), correlation, used, stated,
+        waves, last_change(waves), target, target_met(rating, target), correlation, used, stated, to_check,
     )
 
 

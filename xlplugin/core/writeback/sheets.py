@@ -13,6 +13,7 @@ from xlplugin.core.analysis.quadrants import QUADRANTS
 from xlplugin.core.analysis.ranking import Priorities
 from xlplugin.core.catalogue import CATALOGUE
 from xlplugin.core.findings import Finding
+from xlplugin.core.guide import CHECK_WORD
 from xlplugin.core.report import Report
 from xlplugin.text import Lang, Text, decimal
 
@@ -172,10 +173,18 @@ PRIORITY_HEADERS = (
     Text("Rank", "Rang"), Text("ID", "ID"), Text("Touchpoint", "Contactmoment"), Text("Phase", "Fase"),
     Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap score", "Gapscore"),
     Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("Respondents", "Respondenten"),
-    Text("Opportunity", "Opportunity"), Text("Uncertain", "Onzeker"),
+    Text("Opportunity", "Kansscore"), Text("Uncertain", "Onzeker"),
 )
 PRIORITY_WIDTHS = (7, 8, 40, 20, 11, 11, 10, 30, 10, 12, 11, 10)
 PRIORITY_FORMATS = (None, None, None, None, "0.0", "0.0", "0.0", None, None, None, "0.0", None)
+DUTCH_NUMBERS = "[$-413]"
+"""A number format's language tag for Dutch (LCID 0x413): LibreOffice then writes 100,0
+whatever its own locale; Excel writes numbers as the computer's settings say."""
+
+
+def in_language(code: str | None, lang: Lang) -> str | None:
+    """The number format `code` as a workbook in `lang` shows it."""
+    return DUTCH_NUMBERS + code if code and lang == "nl" else code
 HELPER_COLUMN = 40
 """Where the chart's threshold lines and quadrant names are kept: hidden, beyond the chart."""
 YES_NO = (Text("yes", "ja"), Text("no", "nee"))
@@ -247,7 +256,8 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     for p, more in zip(priorities.touchpoints, extra, strict=True):
         rows.append([
             p.rank, p.id, p.touchpoint, p.phase, _r2(p.importance), _r2(p.rating), _r2(p.gap),
-            QUADRANTS[p.quadrant].in_(lang), yes if p.moment_of_truth else no, p.respondents,
+            (CHECK_WORD if p.to_check else QUADRANTS[p.quadrant]).in_(lang), yes if p.moment_of_truth else no,
+            p.respondents,
             _r2(p.opportunity), yes if p.uncertain else None, *more,  # type: ignore[list-item]
         ])
         if p.importance is not None and p.rating is not None:
@@ -280,4 +290,4 @@ def priorities_sheet(priorities: Priorities, lang: Lang) -> NewSheet:
     )
     other = PRIORITIES_TITLE.nl if lang == "en" else PRIORITIES_TITLE.en
     return NewSheet(PRIORITIES_TITLE.in_(lang), (other,), rows, (*PRIORITY_WIDTHS, *extra_widths), (), chart,
-                    PRIORITY_FORMATS, block)
+                    tuple(in_language(f, lang) for f in PRIORITY_FORMATS), block)
