@@ -29,7 +29,7 @@ from xlplugin.cli import main
 from xlplugin.core.writeback.plan import COLOURS, REGISTRY
 from xlplugin.hosts.buttons import ACTIONS
 
-from helpers.live import NOW, faulty, file_view, normal, priorities_look_file
+from helpers.live import NOW, TOOL_SHEETS, faulty, file_view, normal, priorities_look_file
 from helpers.paths import ROOT
 
 LO_PYTHON = os.environ.get("XLPLUGIN_LO_PYTHON", "/usr/bin/python3")
@@ -95,12 +95,14 @@ def _calc_view(view: dict) -> dict:
         sheet, at = ref.rsplit("!", 1)
         return sheet, at
 
-    marks = {cell(r): c for r, c in view["fills"].items() if c in COLOURS.values()}
+    coloured = {cell(r): c for r, c in view["fills"].items() if c in COLOURS.values()}
+    marks = {k: c for k, c in coloured.items() if k[0] not in TOOL_SHEETS}
+    severity = {k: c for k, c in coloured.items() if k[0] in TOOL_SHEETS}
     notes = {cell(r): t for r, t in view["notes"].items()}
     sheets = {t: normal([[None if v == "" else v for v in row] for row in view["values"][t]])
               for t in ("Findings", "Priorities", REGISTRY)}
     return {"sheets": sheets, "marks": marks, "notes": notes, "hidden": view["hidden"],
-            "status": view["values"]["Start"][1][1]}
+            "status": view["values"]["Start"][1][1], "severity": severity}
 
 
 def test_the_extension_declares_a_journey_menu_and_toolbar_in_calc_only(tmp_path):
@@ -134,7 +136,7 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
                   "menu:Journey:Priorities>Priorities")
     first, second, third = (_calc_view(v) for v in done["views"])
     assert re.fullmatch(r"checked at \d{4}-\d\d-\d\d \d\d:\d\d: 2 errors, 1 warning", first["status"])
-    for key in ("marks", "notes", "sheets", "hidden"):
+    for key in ("marks", "notes", "sheets", "hidden", "severity"):
         assert first[key] == annotated[key], key
     assert first["notes"][("Touchpoints", "F3")] == "Ask Anna about this one"  # the user's note is kept
     assert first["marks"] == {("Touchpoints", "F3"): "FFC7CE", ("Touchpoints", "F4"): "FFEB9C",

@@ -57,6 +57,7 @@ class Cell:
         self.color: tuple[int, int, int] | None = None
         self.note: str | None = None
         self.number_format = "General"
+        self.wrap = False
 
 
 class RangeColumns(_Recording):
@@ -255,6 +256,17 @@ class Range(_Recording):
     def number_format(self, value: str) -> None:
         for rc in self._cells():
             self._sheet._cells.setdefault(rc, Cell()).number_format = value
+
+    @property
+    def wrap_text(self) -> bool:
+        if self._remote:
+            raise _remote_only("the wrap text flag", "await myrange.get_wrap_text()")
+        return all(self._sheet._cells.setdefault(rc, Cell()).wrap for rc in self._cells())
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool) -> None:
+        for rc in self._cells():
+            self._sheet._cells.setdefault(rc, Cell()).wrap = bool(value)
 
 
 class ChartAxis(_Recording):

@@ -25,18 +25,23 @@ def faulty(wb: openpyxl.Workbook) -> None:
     ws["F3"].comment = Comment("Ask Anna about this one", "Anna")  # the user's own note
 
 
+TOOL_SHEETS = {"Findings", "Bevindingen", "Priorities", "Prioriteiten", REGISTRY}
+"""The sheets the tool writes: a colour there is a finding's severity, never a mark."""
+
+
 def file_view(path: Path, data_only: bool = False) -> dict:
     """What a person sees in the file: marks, notes, hidden sheets, the tool's sheets, the status
     (`data_only`: formulas as their saved values, as a file saved by a spreadsheet program has)."""
     wb = openpyxl.load_workbook(path, data_only=data_only)
-    view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": []}
+    view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": [], "severity": {}}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             view["hidden"].append(ws.title)
         for row in ws.iter_rows():
             for c in row:
                 if c.fill is not None and c.fill.fill_type == "solid" and c.fill.fgColor.rgb[-6:] in COLOURS.values():
-                    view["marks"][(ws.title, c.coordinate)] = c.fill.fgColor.rgb[-6:]
+                    kind = "severity" if ws.title in TOOL_SHEETS else "marks"  # a finding's colour, not a mark
+                    view[kind][(ws.title, c.coordinate)] = c.fill.fgColor.rgb[-6:]
                 if c.comment is not None:
                     view["notes"][(ws.title, c.coordinate)] = c.comment.text
     for title in ("Findings", "Priorities", REGISTRY):
@@ -46,14 +51,15 @@ def file_view(path: Path, data_only: bool = False) -> dict:
 
 
 def live_view(book: fake_xlwings.Book) -> dict:
-    view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": []}
+    view = {"sheets": {}, "marks": {}, "notes": {}, "hidden": [], "severity": {}}
     for sheet in book.sheets._list:
         if not sheet._visible:
             view["hidden"].append(sheet._name)
         for (r, c), cell in sheet._cells.items():
             ref = f"{openpyxl.utils.get_column_letter(c)}{r}"
             if cell.color is not None and "{:02X}{:02X}{:02X}".format(*cell.color) in COLOURS.values():
-                view["marks"][(sheet._name, ref)] = "{:02X}{:02X}{:02X}".format(*cell.color)
+                kind = "severity" if sheet._name in TOOL_SHEETS else "marks"
+                view[kind][(sheet._name, ref)] = "{:02X}{:02X}{:02X}".format(*cell.color)
             if cell.note is not None:
                 view["notes"][(sheet._name, ref)] = cell.note
     for title in ("Findings", "Priorities", REGISTRY):

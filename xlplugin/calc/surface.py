@@ -16,8 +16,11 @@ from urllib.parse import unquote, urlparse
 
 from xlplugin.core.writeback.sheets import DUTCH_NUMBERS, NewSheet
 from xlplugin.hosts.live import LiveSheets
+from xlplugin.text import normalise_name
 
 _CLEAR_ALL = 1023
+_NOTE = 8
+"""com.sun.star.sheet.CellFlags.ANNOTATION."""
 """com.sun.star.sheet.CellFlags: values, dates, text, notes, formulas, formats, objects."""
 _FORMULA_ERROR = 4
 """com.sun.star.sheet.FormulaResult.ERROR."""
@@ -89,11 +92,18 @@ class CalcBook:
         return found
 
 
+PAGE_STYLE = "xlplugin"
+"""The page style of the sheets the tool writes (landscape, one page wide)."""
+_TOP = 1
+"""com.sun.star.table.CellVertJustify.TOP."""
+
+
 class CalcSurface(LiveSheets):
     """The document as a surface for `xlplugin.core.writeback.plan.apply`: Calc makes every change."""
 
     def __init__(self, doc: Any):
         self.doc = doc
+        self._note_index: dict[str, dict[tuple[int, int], str]] = {}
 
     def titles(self) -> list[str]:
         return list(self.doc.Sheets.ElementNames)
@@ -131,27 +141,34 @@ class CalcSurface(LiveSheets):
         else:
             found.CellBackColor = int(colour, 16)
 
-    def _annotation_index(self, sheet: str, cell: str) -> int | None:
-        notes = self._sheet(sheet).Annotations  # type: ignore[union-attr]
-        at = self._cell(sheet, cell).CellAddress
-        for i in range(notes.Count):
-            pos = notes.getByIndex(i).Position
-            if pos.Row == at.Row and pos.Column == at.Column:
-                return i
-        return None
+    def _notes(self, sheet: str) -> dict[tuple[int, int], str]:
+        """The sheet's notes by (row, column), read once per click: looking one up is then a
+        dictionary lookup, not a walk over every note (a click stays linear in the workbook)."""
+        key = normalise_name(sheet)
+        found = self._note_index.get(key)
+        if found is None:
+            notes = self._sheet(sheet).Annotations  # type: ignore[union-attr]
+            found = {}
+            for i in range(notes.Count):
+                note = notes.getByIndex(i)
+                pos = note.Position
+                found[pos.Row, pos.Column] = note.String
+            self._note_index[key] = found
+        return found
 
     def note(self, sheet: str, cell: str) -> str | None:
-        if self._annotation_index(sheet, cell) is None:
-            return None
-        return self._cell(sheet, cell).Annotation.String
+        at = self._cell(sheet, cell).CellAddress
+        return self._notes(sheet).get((at.Row, at.Column))
 
     def set_note(self, sheet: str, cell: str, text: str | None) -> None:
-        index = self._annotation_index(sheet, cell)
-        notes = self._sheet(sheet).Annotations  # type: ignore[union-attr]
-        if index is not None:
-            notes.removeByIndex(index)
+        notes, target = self._notes(sheet), self._cell(sheet, cell)
+        at = target.CellAddress
+        if (at.Row, at.Column) in notes:
+            target.clearContents(_NOTE)  # that cell's note only, whatever its place among the notes
+            del notes[at.Row, at.Column]
         if text is not None:
-            notes.insertNew(self._cell(sheet, cell).CellAddress, text)
+            self._sheet(sheet).Annotations.insertNew(at, text)  # type: ignore[union-attr]
+            notes[at.Row, at.Column] = text
 
     def set_value(self, sheet: str, cell: str, text: str) -> None:
         self._cell(sheet, cell).setString(text)  # text stays text: never read as a formula or a date
@@ -169,6 +186,7 @@ class CalcSurface(LiveSheets):
             for name in charts.ElementNames:  # the chart of an earlier run
                 charts.removeByName(name)
             target.clearContents(_CLEAR_ALL)
+            self._note_index.pop(normalise_name(target.Name), None)
             if target.Name != sheet.title:
                 target.Name = sheet.title
         width = max((len(r) for r in sheet.rows), default=0)
@@ -194,10 +212,40 @@ class CalcSurface(LiveSheets):
         if sheet.helper_columns:  # the cells that only feed the chart: out of sight
             first, last = sheet.helper_columns
             target.getCellRangeByPosition(first - 1, 0, last - 1, 0).Columns.IsVisible = False
+        if len(sheet.rows) > 1:
+            for column in sheet.wrap:
+                below = target.getCellRangeByPosition(column - 1, 1, column - 1, len(sheet.rows) - 1)
+                below.IsTextWrapped = True
+                below.VertJustify = _TOP
+            if sheet.wrap:
+                body = target.getCellRangeByPosition(0, 1, width - 1, len(sheet.rows) - 1)
+                body.VertJustify = _TOP
+                body.Rows.OptimalHeight = True
+        for r, col, colour in sheet.fills:
+            cell = target.getCellByPosition(col - 1, r - 1)
+            cell.CellBackColor, cell.VertJustify = int(colour, 16), _TOP
+        self._print_setup(target)
         if sheet.chart is not None and sheet.chart.points:
             self._chart(target, sheet)
         if hidden:
             target.IsVisible = False
+
+    def _print_setup(self, target: Any) -> None:
+        """The tool's sheets print as the file route's do: landscape, one page wide, the header
+        row on every page. A page style of its own, so the user's other sheets keep theirs."""
+        styles = self.doc.StyleFamilies.getByName("PageStyles")
+        if not styles.hasByName(PAGE_STYLE):
+            style = self.doc.createInstance("com.sun.star.style.PageStyle")
+            styles.insertByName(PAGE_STYLE, style)
+            style = styles.getByName(PAGE_STYLE)
+            if not style.IsLandscape:
+                style.IsLandscape = True
+                style.Width, style.Height = style.Height, style.Width
+            style.ScaleToPagesX, style.ScaleToPagesY = 1, 0
+        target.PageStyle = PAGE_STYLE
+        title = target.getCellRangeByPosition(0, 0, 0, 0).RangeAddress
+        target.setTitleRows(title)
+        target.setPrintTitleRows(True)
 
     def _number_format(self, code: str) -> int:
         """The document's key of a number format such as "0.0" in the default language, so it

@@ -32,7 +32,7 @@ XLWINGS_NAMES = {
     "ChartLegend": ("visible",),
     "ChartAxis": ("minimum_scale", "maximum_scale", "title"),
     "Range": ("value", "formula", "color", "note", "add_note", "options", "row", "column", "column_width", "font",
-              "get_colors", "number_format", "columns"),
+              "get_colors", "number_format", "columns", "wrap_text"),
     "RangeColumns": ("hidden",),
     "Note": ("text", "delete", "get_text"),
     "Font": ("bold",),
@@ -155,6 +155,11 @@ class LiveSurface(LiveSheets):
         if sheet.helper_columns:  # the cells that only feed the chart: out of sight
             first, last = sheet.helper_columns
             target.range((1, first), (1, last)).columns.hidden = True
+        if len(sheet.rows) > 1:
+            for column in sheet.wrap:
+                target.range((2, column), (len(sheet.rows), column)).wrap_text = True
+        for r, c, colour in sheet.fills:
+            target.range((r, c)).color = f"#{colour}"
         while target.charts.count:  # the chart of an earlier run
             target.charts[0].delete()
         if sheet.chart is not None and sheet.chart.points:

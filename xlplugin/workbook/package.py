@@ -53,7 +53,7 @@ def _cell(ref: str, value: str | int | float | None, style: str = "", number_sty
 
 def sheet_xml(
     sheet: NewSheet, drawing_rid: str | None = None, header_style: int | None = None,
-    number_styles: dict[str, int] | None = None,
+    number_styles: dict[str, int] | None = None, cell_styles: dict[tuple[int, int], int] | None = None,
 ) -> bytes:
     """The worksheet part for `sheet`: frozen below its header row, printed landscape on one page wide.
     `number_styles`: the cell style of each of the sheet's number formats."""
@@ -65,14 +65,18 @@ def sheet_xml(
         cols += f'<col min="{first}" max="{last}" width="9" hidden="1"/>'
     styles = number_styles or {}
     numbers = [f' s="{styles[f]}"' if f in styles else "" for f in sheet.formats]
+    own = cell_styles or {}
     rows = []
     for r, values in enumerate(sheet.rows, start=1):
         style = f' s="{header_style}"' if r == 1 and header_style else ""
         cells = "".join(
-            _cell(f"{column_letter(c)}{r}", v, style, numbers[c - 1] if r > 1 and c <= len(numbers) else "")
+            _cell(f"{column_letter(c)}{r}", v, f' s="{own[r, c]}"' if (r, c) in own else style,
+                  numbers[c - 1] if r > 1 and c <= len(numbers) else "")
             for c, v in enumerate(values, start=1)
         )
-        rows.append(f'<row r="{r}">{cells}</row>')
+        lines = sheet.row_lines(r) if sheet.wrap else 1
+        height = f' ht="{min(409, 15 * lines)}" customHeight="1"' if lines > 1 else ""
+        rows.append(f'<row r="{r}"{height}>{cells}</row>')
     links = "".join(
         f'<hyperlink ref="{column_letter(link.column)}{link.row}" '
         f"location={quoteattr(quote_sheet(link.sheet) + '!' + link.cell)} display={quoteattr(link.text)}/>"
@@ -237,11 +241,11 @@ class _Patch:
 
     def put(
         self, sheet: NewSheet, hidden: bool = False, header_style: int | None = None,
-        number_styles: dict[str, int] | None = None,
+        number_styles: dict[str, int] | None = None, cell_styles: dict[tuple[int, int], int] | None = None,
     ) -> None:
         part = self.sheet_part(sheet, hidden)
         if sheet.chart is None:
-            self.parts[part] = sheet_xml(sheet, None, header_style, number_styles)
+            self.parts[part] = sheet_xml(sheet, None, header_style, number_styles, cell_styles)
             return
         drawing = self.existing_target(part, DRAWING)
         chart = self.existing_target(drawing, CHART) if drawing else None
@@ -251,7 +255,7 @@ class _Patch:
         if chart is None:
             chart = self.free_part(self.under("charts"), "chart")
             self.new_override(chart, CHART)
-        self.parts[part] = sheet_xml(sheet, "rId1", header_style, number_styles)
+        self.parts[part] = sheet_xml(sheet, "rId1", header_style, number_styles, cell_styles)
         self.parts[_rels_path(part)] = _rels_xml({"rId1": (DRAWING, posixpath.relpath(drawing, posixpath.dirname(part)))})
         self.parts[drawing] = drawing_xml(sheet.chart, "rId1")
         self.parts[_rels_path(drawing)] = _rels_xml({"rId1": (CHART, posixpath.relpath(chart, posixpath.dirname(drawing)))})

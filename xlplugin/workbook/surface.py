@@ -588,7 +588,34 @@ class PackageSurface:
             self.dirty.discard(part)
             self.comments.pop(part, None)
         numbers = {f: self._number_style(f) for f in sheet.formats if f}
-        self.patch.put(with_chart_note(sheet), hidden, self._bold(), numbers)  # its chart draws uncertain hollow
+        own: dict[tuple[int, int], int] = {}
+        if sheet.wrap:  # wrapped columns, and every cell beside them aligned to the top with them
+            wrap, top = self._wrap_style(), self._top_style()
+            own |= {(r, c): wrap if c in sheet.wrap else top
+                    for r in range(2, len(sheet.rows) + 1) for c in range(1, len(sheet.rows[r - 1]) + 1)}
+        for r, c, colour in sheet.fills:
+            own[r, c] = self._fill_style(colour)
+        self.patch.put(with_chart_note(sheet), hidden, self._bold(), numbers, own)  # its chart draws uncertain hollow
+
+    def _wrap_style(self) -> int:
+        """A style whose text wraps in its column, top-aligned (added once)."""
+        xf = etree.Element(f"{M}xf", numFmtId="0", fontId="0", fillId="0", borderId="0", xfId="0",
+                           applyAlignment="1")
+        etree.SubElement(xf, f"{M}alignment", wrapText="1", vertical="top")
+        return self._style_index(xf)
+
+    def _top_style(self) -> int:
+        xf = etree.Element(f"{M}xf", numFmtId="0", fontId="0", fillId="0", borderId="0", xfId="0",
+                           applyAlignment="1")
+        etree.SubElement(xf, f"{M}alignment", vertical="top")
+        return self._style_index(xf)
+
+    def _fill_style(self, colour: str) -> int:
+        """A style filled with `colour` (RRGGBB), top-aligned beside wrapped text (added once)."""
+        xf = etree.Element(f"{M}xf", numFmtId="0", fontId="0", fillId=str(self._solid(colour)), borderId="0",
+                           xfId="0", applyFill="1", applyAlignment="1")
+        etree.SubElement(xf, f"{M}alignment", vertical="top")
+        return self._style_index(xf)
 
     def _number_style(self, code: str) -> int:
         """A cell style showing numbers as `code` (e.g. 0.0), added once with its number format."""

@@ -22,7 +22,9 @@ FINDINGS_HEADERS = (
     Text("Severity", "Ernst"), Text("Code", "Code"), Text("Sheet", "Blad"), Text("Cell", "Cel"),
     Text("Message", "Melding"), Text("How to fix", "Oplossing"), Text("Go to", "Ga naar"), Text("Kind", "Soort"),
 )
-FINDINGS_WIDTHS = (12, 22, 18, 8, 70, 70, 24, 30)
+FINDINGS_WIDTHS = (13, 22, 16, 6, 60, 48, 22, 28)
+SEVERITY_FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+"""A finding's severity cell: the colours of the marks it explains (and a light blue for notes)."""
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORDS = {"error": Text("error", "fout"), "warning": Text("warning", "waarschuwing"), "info": Text("info", "info")}
 
@@ -106,6 +108,10 @@ class NewSheet:
     """Number format per column (None: as the value comes), so a column shows one number of decimals."""
     helper_column: int | None = None
     """The first column of cells that only feed the chart: hidden, far to the right."""
+    wrap: tuple[int, ...] = ()
+    """Columns (1-based) whose text wraps below the header, top-aligned: long messages read whole."""
+    fills: tuple[tuple[int, int, str], ...] = ()
+    """(row, column, RRGGBB) of cells with a fill of their own, e.g. a finding's severity."""
 
     @property
     def helper_columns(self) -> tuple[int, int] | None:
@@ -115,9 +121,36 @@ class NewSheet:
         width = max((len(r) for r in self.rows), default=0)
         return self.helper_column, max(width, self.helper_column + 15)
 
+    def row_lines(self, row: int) -> int:
+        """How many lines row `row` (1-based) needs for its wrapped columns, words kept whole
+        (about 1.05 characters of 11 pt text per unit of column width): the height a route sets
+        where the program does not grow the row itself."""
+        values = self.rows[row - 1]
+        most = 1
+        for column in self.wrap if row > 1 else ():
+            if column <= len(values) and isinstance(values[column - 1], str) and column <= len(self.widths):
+                most = max(most, wrapped_lines(values[column - 1], int(self.widths[column - 1] * 1.05)))
+        return most
+
     def number_formats(self) -> list[tuple[int, str]]:
         """(column, format) for each column that has a number format, 1-based."""
         return [(c, f) for c, f in enumerate(self.formats, start=1) if f]
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """The lines `text` takes when wrapped at `per_line` characters between words."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += (1 if used else 0) + len(word)
+            while used > per_line:  # a word longer than the line
+                lines, used = lines + 1, used - per_line
+    return max(lines, 1)
 
 
 def with_chart_note(sheet: NewSheet) -> NewSheet:
@@ -152,7 +185,7 @@ def reading_order(findings: Sequence[Finding]) -> list[Finding]:
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
     """The Findings sheet: one row per finding, each with a link that jumps to its cell."""
     rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in FINDINGS_HEADERS]]
-    links = []
+    links, fills = [], []
     for f in reading_order(report.findings):
         kind = CATALOGUE[f.code].title.in_(lang) if f.code in CATALOGUE else None
         rows.append([SEVERITY_WORDS[f.severity].in_(lang), f.code, f.sheet, f.cell,
@@ -162,10 +195,12 @@ def findings_sheet(report: Report, lang: Lang) -> NewSheet:
             text = f"{f.sheet}!{target}"
             rows[-1][6] = text
             links.append(Link(len(rows), 7, f.sheet, target, text))
+        fills.append((len(rows), 1, SEVERITY_FILLS.get(str(f.severity), "FFFFFF")))
     if not report.findings:
         rows.append([None, None, None, None, Text("No problems found.", "Geen problemen gevonden.").in_(lang)])
     other = FINDINGS_TITLE.nl if lang == "en" else FINDINGS_TITLE.en
-    return NewSheet(FINDINGS_TITLE.in_(lang), (other,), rows, FINDINGS_WIDTHS, links)
+    return NewSheet(FINDINGS_TITLE.in_(lang), (other,), rows, FINDINGS_WIDTHS, links, wrap=(5, 6, 8),
+                    fills=tuple(fills))
 
 
 PRIORITIES_TITLE = Text("Priorities", "Prioriteiten")
