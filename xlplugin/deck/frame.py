@@ -3,6 +3,8 @@ from it by what their placeholders are, and the area below the title where conte
 
 from __future__ import annotations
 
+import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
 
 from xlplugin.errors import WorkbookError
@@ -20,6 +23,12 @@ MARGIN = Inches(0.45)
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+MEASURED: ContextVar[str] = ContextVar("MEASURED", default="dejavu")
+"""The font the deck's text is measured in (see shapes.text_width): "carlito", the metrics of
+Calibri, the built-in template's font; or "dejavu", DejaVu Sans, what LibreOffice draws in when a
+template's font is missing, and a wide stand-in for a font whose metrics are not known. Set by
+the Frame from its theme's body font."""
+METRIC_FONTS = {"calibri": "carlito", "carlito": "carlito"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,7 @@ class Frame:
                 ) from exc
             _drop_slides(self.prs)
             self.branded = True
+        MEASURED.set(METRIC_FONTS.get(self.typeface.lower(), "dejavu"))
         layouts = list(self.prs.slide_layouts)
         if not layouts:
             raise WorkbookError(Text("The template has no slide layouts.", "De sjabloon heeft geen dia-indelingen."))
@@ -95,6 +105,16 @@ class Frame:
         self.body_layout = next((lay for lay in with_title if _kinds(lay) & BODIES), None)
         plain = [lay for lay in with_title if not (_kinds(lay) - TITLES - FURNITURE)]
         self.content_layout = plain[0] if plain else (with_title[-1] if with_title else layouts[-1])
+
+    @property
+    def typeface(self) -> str:
+        """The theme's body (minor) Latin font: the font the deck's text is set in."""
+        try:
+            xml = self.prs.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            return ""
+        found = re.search(r'<a:minorFont>\s*<a:latin typeface="([^"]*)"', xml)
+        return found.group(1).strip() if found else ""
 
     @property
     def width(self) -> int:

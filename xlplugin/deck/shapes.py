@@ -16,7 +16,8 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from xlplugin.deck.frame import Area
+from xlplugin.deck.frame import MEASURED, Area
+from xlplugin.deck.metrics import WIDTHS
 
 # Okabe & Ito (2008): told apart by people with every common kind of colour blindness.
 OKABE_ITO = {"orange": "E69F00", "sky-blue": "56B4E9", "green": "009E73", "yellow": "F0E442", "blue": "0072B2",
@@ -32,32 +33,22 @@ FLOOR = 10.0
 BODY = 14.0
 """The size body text aims for (pt)."""
 
-# Glyph widths in em of DejaVu Sans, the wide font LibreOffice falls back on when the
-# theme's font is missing: estimates made with it hold for narrower fonts too.
-_NARROW = dict.fromkeys("ijl|!'.,:;", 0.3) | dict.fromkeys("tf()[]/", 0.4) | {"r": 0.42, " ": 0.32, "I": 0.3}
-_WIDE = {"m": 0.98, "w": 0.82, "M": 0.87, "W": 0.99, "@": 1.0, "%": 0.95, "★": 0.84, "—": 1.0, "…": 1.0}
-
-
-def _em(char: str) -> float:
-    if char in _NARROW:
-        return _NARROW[char]
-    if char in _WIDE:
-        return _WIDE[char]
-    if char.isupper():
-        return 0.74
-    if char.isdigit():
-        return 0.64
-    return 0.62
+SLACK = 1.03
+"""Room for what the sum of advance widths leaves out: a renderer's rounding and hinting."""
 
 
 @lru_cache(maxsize=65536)
-def _ems(text: str) -> float:
-    return sum(_em(c) for c in text)
+def _ems(text: str, font: str, bold: bool) -> float:
+    """The advance width of `text` in em, from the font's own metrics; a glyph the font lacks is
+    measured in DejaVu Sans (LibreOffice's fallback), one it lacks too as 1 em."""
+    own = WIDTHS[font + ("-bold" if bold else "")]
+    fallback = WIDTHS["dejavu-bold" if bold else "dejavu"]
+    return sum(own.get(c) or fallback.get(c) or 1000 for c in text) / 1000
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The width of `text` set in one line at `size` pt, in pt (a safe upper estimate)."""
-    return _ems(text) * size * (1.16 if bold else 1.02)
+    """The width of `text` set in one line at `size` pt, in pt, measured in the deck's font."""
+    return _ems(text, MEASURED.get(), bold) * size * SLACK
 
 
 def wrapped_lines(text: str, width_pt: float, size: float, bold: bool = False) -> int | None:
