@@ -8,12 +8,13 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 
-from helpers.decks import all_text, build
-from helpers.generated import generated_journey
-from helpers.pdf import broken_words, clashes, outside, pages_of, render
 from xlplugin.core.analysis.ranking import rank_gaps
 from xlplugin.core.model import Journey
 from xlplugin.deck.story import Story
+
+from helpers.decks import all_text, build
+from helpers.generated import generated_journey
+from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
 SEEDS = range(16)
 

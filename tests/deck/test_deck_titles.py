@@ -1,0 +1,67 @@
+"""Slide titles that agree with the data under them, on generated journeys (no rendering):
+the importance slide never names one touchpoint both a driver and one that weighs little, and
+a slide continued on the next says which of how many it is."""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from xlplugin.core.analysis.ranking import rank_gaps
+from xlplugin.core.model import Journey
+from xlplugin.deck.importance_slides import importance_title
+
+from helpers.decks import build
+from helpers.generated import generated_journey
+
+WITH_OVERALL = [s for s in range(40) if any("overall" in r for r in generated_journey(s)["responses"])]
+
+
+def _chosen(document):
+    priorities = rank_gaps(Journey.from_document(document))
+    chosen = [p for p in priorities.touchpoints
+              if p.derived is not None and p.derived.r is not None and p.stated_importance is not None]
+    return priorities, sorted(chosen, key=lambda p: -p.derived.r)
+
+
+def test_the_importance_title_names_a_driver_never_as_weighing_little():
+    checked = 0
+    for seed in WITH_OVERALL:
+        document = generated_journey(seed)
+        priorities, chosen = _chosen(document)
+        if len(chosen) < 2:
+            continue
+        title = importance_title(chosen, priorities, document["language"])
+        drivers, _, little = title.partition(";")
+        ids = {p.id: p for p in chosen}
+        named_drivers, named_little = set(re.findall(r"G\d\d", drivers)), set(re.findall(r"G\d\d", little))
+        assert named_drivers == {p.id for p in chosen[:2]}, (seed, title)
+        assert not named_drivers & named_little, (seed, title)
+        middle = median(p.derived.r for p in chosen)
+        assert all(ids[i].derived.r < middle for i in named_little), (seed, title)
+        checked += 1
+    assert checked >= 5
+
+
+def test_the_importance_title_speaks_of_one_touchpoint_in_the_singular():
+    for seed in WITH_OVERALL:
+        document = generated_journey(seed)
+        priorities, chosen = _chosen(document)
+        if len(chosen) < 2:
+            continue
+        for lang in ("en", "nl"):
+            title = importance_title(chosen, priorities, lang)
+            little = title.partition(";")[2]
+            if len(re.findall(r"G\d\d", little)) == 1:
+                assert ("dat weegt nauwelijks mee" in little) if lang == "nl" else ("yet it hardly moves" in little), title
+
+
+def test_continued_slides_say_which_of_how_many_they_are():
+    for seed in range(16):
+        document = generated_journey(seed)
+        titles = [s.shapes.title.text for s in build(document, document["language"]).slides]
+        for k, title in enumerate(titles):
+            repeated = [t for t in titles if t == title]
+            assert len(repeated) == 1, (seed, title)
+            if k and re.sub(r" \(\d+/\d+\)$", "", titles[k - 1]) == re.sub(r" \(\d+/\d+\)$", "", title):
+                assert re.search(r"\(\d+/\d+\)$", title), (seed, title)
