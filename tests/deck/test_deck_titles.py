@@ -65,3 +65,33 @@ def test_continued_slides_say_which_of_how_many_they_are():
             assert len(repeated) == 1, (seed, title)
             if k and re.sub(r" \(\d+/\d+\)$", "", titles[k - 1]) == re.sub(r" \(\d+/\d+\)$", "", title):
                 assert re.search(r"\(\d+/\d+\)$", title), (seed, title)
+
+
+def _near_thresholds(lang):
+    """Four touchpoints a hair either side of the thresholds (4 and 3 on 1-5)."""
+    document = generated_journey(1)
+    document["language"] = lang
+    document["responses"] = []
+    values = [("G01", 4.0, 3.0), ("G02", 4.0, 3.03), ("G03", 3.97, 2.5), ("G04", 4.004, 2.5)]
+    document["touchpoints"] = [dict(document["touchpoints"][0], id=i, importance=imp, rating=rating, moment_of_truth=False)
+                               for i, imp, rating in values]
+    document["actions"] = []
+    document["journey"]["rating_scale"] = "1-5"
+    return document
+
+
+def test_numbers_in_different_quadrants_never_print_the_same():
+    for lang in ("en", "nl"):
+        prs = build(_near_thresholds(lang), lang)
+        appendix = [s for s in prs.slides if s.shapes.title.text.startswith(("Appendix", "Bijlage"))]
+        rows = {row.cells[0].text: [c.text for c in row.cells] for s in appendix for shape in s.shapes
+                if shape.has_table for row in list(shape.table.rows)[1:]}
+        importance, rating = 4, 5
+        assert rows["G01"][rating] != rows["G02"][rating], rows  # 3.00 concentrate here, 3.03 keep up
+        assert rows["G03"][importance] != rows["G04"][importance], rows  # 3.97 low priority, 4.004 concentrate here
+        comma = "," if lang == "nl" else "."
+        assert rows["G02"][rating] == f"3{comma}03" and rows["G01"][rating] == f"3{comma}00"
+        gaps = next(s for s in prs.slides if any(shape.has_table for shape in s.shapes))
+        cells = [[c.text for c in row.cells] for shape in gaps.shapes if shape.has_table for row in shape.table.rows]
+        printed = {tuple(r[3:5]) for r in cells[1:]}
+        assert len(printed) == len(cells) - 1, cells
