@@ -13,20 +13,21 @@ from xlplugin.core.model import Journey
 from xlplugin.deck.story import Story
 
 from helpers.decks import all_text, build
-from helpers.generated import generated_journey
+from helpers.generated import generated_journey, progress_journey
 from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
 SEEDS = range(16)
+DOCUMENTS = {f"g{seed:02}": generated_journey(seed) for seed in SEEDS} | {
+    f"progress{seed}": progress_journey(seed) for seed in (0, 2)}  # two waves, 24 tall rows of targets
 
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
     folder = tmp_path_factory.mktemp("generated")
-    for seed in SEEDS:
-        document = generated_journey(seed)
-        build(document, document["language"]).save(folder / f"g{seed:02}.pptx")
-    render([folder / f"g{seed:02}.pptx" for seed in SEEDS], folder)
-    return {seed: (Presentation(folder / f"g{seed:02}.pptx"), pages_of(folder / f"g{seed:02}.pdf")) for seed in SEEDS}
+    for name, document in DOCUMENTS.items():
+        build(document, document["language"]).save(folder / f"{name}.pptx")
+    render([folder / f"{name}.pptx" for name in DOCUMENTS], folder)
+    return {name: (Presentation(folder / f"{name}.pptx"), pages_of(folder / f"{name}.pdf")) for name in DOCUMENTS}
 
 
 def test_the_generator_covers_the_hard_cases():
@@ -67,7 +68,7 @@ def test_every_word_is_drawn_whole(decks):
 def test_every_concentrate_here_touchpoint_is_named_at_a_glance_or_in_the_gaps(decks):
     missing = []
     for seed, (prs, _) in decks.items():
-        document = generated_journey(seed)
+        document = DOCUMENTS[seed]
         journey = Journey.from_document(document)
         priorities = rank_gaps(journey)
         story, lang = Story(journey, priorities, 0), document["language"]

@@ -22,7 +22,7 @@ CHANNELS = ("Website", "Telefoon", "E-mail", "Balie", "App", "Brief")
 
 def _name(rng: random.Random, lang: str, lowest: int = 5, highest: int = 140) -> str:
     """Words up to a length drawn from 5 to 140 characters; often one or two long compounds."""
-    length = rng.choice([rng.randint(lowest, 30), rng.randint(lowest, highest), highest])
+    length = rng.choice([rng.randint(lowest, max(lowest, 30)), rng.randint(lowest, highest), highest])
     pool = DUTCH if lang == "nl" else ENGLISH
     words: list[str] = []
     while len(" ".join(words)) < length:
@@ -108,3 +108,28 @@ def generated_journey(seed: int) -> dict[str, Any]:
         "persona": {"name": "Sanne"}, "phases": [{"name": p} for p in phases], "touchpoints": tps,
         "blueprint": [], "actions": actions, "responses": responses,
     }
+
+
+def progress_journey(seed: int, touchpoints: int = 24) -> dict[str, Any]:
+    """A generated journey measured in two waves where every touchpoint has an action with an
+    owner and a target, some of them overdue and long: a progress table of many tall rows."""
+    rng = random.Random(seed)
+    document = generated_journey(seed)
+    lang = document["language"]
+    top = 5 if document["journey"]["rating_scale"] == "1-5" else 10
+    tps = document["touchpoints"][:touchpoints]
+    while len(tps) < touchpoints:
+        tps.append(dict(tps[len(tps) % len(tps)], id=f"G{len(tps) + 1:02}"))
+    document["touchpoints"] = tps
+    document["responses"] = [
+        {"respondent": f"R{w}{r:03}", "touchpoint_id": tp["id"], "wave": wave,
+         "importance": max(1, min(top, round(tp["importance"] + rng.gauss(0, 1)))),
+         "rating": max(1, min(top, round(tp.get("rating", top / 2) + w * rng.choice([-1, 0.5, 1]) + rng.gauss(0, 1))))}
+        for w, wave in enumerate(["Nulmeting", "Hermeting"] if lang == "nl" else ["Baseline", "Re-measure"])
+        for r in range(20) for tp in tps]
+    document["actions"] = [
+        {"touchpoint_id": tp["id"], "action": _name(rng, lang, 40, 120), "owner": rng.choice(COMPOUNDS),
+         "due": rng.choice(["2025-01-31", "2027-06-30"]), "status": rng.choice(["open", "done"]),
+         "target": f"{'Waardering' if lang == 'nl' else 'Rating'} {top - 1}"}
+        for tp in tps]
+    return document
