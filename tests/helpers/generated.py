@@ -120,6 +120,7 @@ def progress_journey(seed: int, touchpoints: int = 24) -> dict[str, Any]:
     tps = document["touchpoints"][:touchpoints]
     while len(tps) < touchpoints:
         tps.append(dict(tps[len(tps) % len(tps)], id=f"G{len(tps) + 1:02}"))
+    tps = [dict(tp, target_rating=top - 1) if k % 2 else tp for k, tp in enumerate(tps)]
     document["touchpoints"] = tps
     document["responses"] = [
         {"respondent": f"R{w}{r:03}", "touchpoint_id": tp["id"], "wave": wave,
