@@ -58,6 +58,13 @@ def test_no_word_is_outside_the_slide(decks):
     assert found == []
 
 
+def test_no_text_is_drawn_under_10_pt(decks):
+    """A word's box is about 1.2 em high in Carlito: 10 pt text gives 12 pt."""
+    found = [(name, n, small[:3]) for name, (_, pages) in decks.items() for n, page in enumerate(pages, start=1)
+             if (small := [w.text for w in page.words if w.y1 - w.y0 < 11.0 and w.text.strip("·–-")])]
+    assert found == []
+
+
 def test_every_word_is_drawn_whole(decks):
     found = [(seed, n, broken_words(slide, page)[:3]) for seed, (prs, pages) in decks.items()
              for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), start=1)

@@ -12,7 +12,9 @@ from xlplugin.core.model import Journey
 from xlplugin.deck.importance_slides import importance_title
 
 from helpers.decks import build
-from helpers.generated import generated_journey
+from helpers.generated import generated_journey, progress_journey
+from helpers.journeys import big_journey, dense_journey
+from helpers.workbooks import example
 
 WITH_OVERALL = [s for s in range(40) if any("overall" in r for r in generated_journey(s)["responses"])]
 
@@ -57,9 +59,11 @@ def test_the_importance_title_speaks_of_one_touchpoint_in_the_singular():
 
 
 def test_continued_slides_say_which_of_how_many_they_are():
-    for seed in range(16):
-        document = generated_journey(seed)
-        titles = [s.shapes.title.text for s in build(document, document["language"]).slides]
+    decks = [build(d, d["language"]) for d in [*map(generated_journey, range(16)), progress_journey(3)]]
+    decks += [build(big_journey(60, "1-10", blueprint=True), "nl"), build(dense_journey(errors=True), "nl", errors=2),
+              build(example("laptop-request-to-be"), "en", before=example("laptop-request"))]
+    for seed, prs in enumerate(decks):
+        titles = [s.shapes.title.text for s in prs.slides]
         for k, title in enumerate(titles):
             repeated = [t for t in titles if t == title]
             assert len(repeated) == 1, (seed, title)
