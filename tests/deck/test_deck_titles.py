@@ -99,3 +99,19 @@ def test_numbers_in_different_quadrants_never_print_the_same():
         cells = [[c.text for c in row.cells] for shape in gaps.shapes if shape.has_table for row in shape.table.rows]
         printed = {tuple(r[3:5]) for r in cells[1:]}
         assert len(printed) == len(cells) - 1, cells
+
+
+def test_every_title_fits_its_box_at_the_size_it_is_set_in():
+    """The title's size is measured (the font's widths), not counted in characters: at its size it
+    fits its placeholder, and a size larger would not."""
+    from xlplugin.deck.frame import TITLE_SIZES
+    from xlplugin.deck.shapes import fits
+
+    for seed in range(16):
+        document = generated_journey(seed)
+        for slide in list(build(document, document["language"]).slides)[1:]:
+            title = slide.shapes.title
+            size = title.text_frame.paragraphs[0].runs[0].font.size.pt
+            assert fits([title.text], title.width, title.height, size, bold=True) or size == TITLE_SIZES[-1], title.text
+            larger = [pt for pt in TITLE_SIZES if pt > size]
+            assert not any(fits([title.text], title.width, title.height, pt, bold=True) for pt in larger), title.text

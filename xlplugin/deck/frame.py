@@ -29,6 +29,7 @@ Calibri, the built-in template's font; or "dejavu", DejaVu Sans, what LibreOffic
 template's font is missing, and a wide stand-in for a font whose metrics are not known. Set by
 the Frame from its theme's body font."""
 METRIC_FONTS = {"calibri": "carlito", "carlito": "carlito"}
+TITLE_SIZES = (30, 24, 20)
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,12 @@ class Frame:
     def _style_title(self, shape: Any) -> None:
         shape.left, shape.top = MARGIN, Inches(0.3)
         shape.width, shape.height = self.width - 2 * MARGIN, Inches(0.9)
+        from xlplugin.deck.shapes import fits  # shapes builds on Area, defined here
+
         text = shape.text_frame.text
-        size = 30 if len(text) <= 45 else 24 if len(text) <= 70 else 20
+        # the largest of three sizes at which the title fits its box, measured in the deck's font
+        size = next((pt for pt in TITLE_SIZES if fits([text], int(shape.width), int(shape.height), pt, bold=True)),
+                    TITLE_SIZES[-1])
         for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(size)
