@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
+
 from helpers.decks import all_text
 from helpers.office import soffice
 
@@ -58,7 +60,12 @@ def words_per_page(pdf: Path) -> list[list[Word]]:
 
 
 def render(paths: list[Path], folder: Path) -> None:
-    """All of `paths` to PDF in `folder`, in one LibreOffice call (it starts slowly)."""
+    """All of `paths` to PDF in `folder`, in one LibreOffice call (it starts slowly). The decks
+    are laid out in Calibri's metrics: without Carlito, LibreOffice draws them in a wider font
+    and the measures would fail for want of a font, so the test fails saying so."""
+    match = subprocess.run(["fc-match", "-f", "%{family}", "Calibri"], capture_output=True, text=True).stdout
+    if "Carlito" not in match:
+        pytest.fail(f"Calibri is drawn in {match or 'an unknown font'}, not Carlito: apt-get install fonts-crosextra-carlito")
     subprocess.run([soffice(), f"-env:UserInstallation=file://{folder / '.lo'}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(folder), *map(str, paths)], check=True, capture_output=True, timeout=900)
 
