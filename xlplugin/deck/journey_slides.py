@@ -136,8 +136,11 @@ def _item(t: Touchpoint, width: int) -> str:
     return card
 
 
-def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang) -> list[str]:
-    """`items` as separate cards, as many as fit in `height` at `size`; the rest as one '+n more' card."""
+def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang,
+                    first: Sequence[int] = ()) -> list[str]:
+    """`items` as separate cards, as many as fit in `height` at `size`, in their order; the rest as
+    one '+n more' card. The items at the indexes `first` (in that order: the priorities) are
+    the ones kept when not all fit, then the others in order."""
     def need(text: str) -> float:
         return (text_height([text], width, size) or 1e9) + CARD_GAP / EMU_PER_PT + 7
 
@@ -145,13 +148,14 @@ def _items_that_fit(items: list[str], width: int, height: int, size: float, more
     heights = [need(t) for t in items]
     if sum(heights) <= room:
         return items
-    used, shown = 0.0, 0
-    for h in heights:  # keep room for the '+n more' card (its height barely depends on n)
-        if used + h + need(more.in_(lang).format(n=len(items))) > room:
+    order = [*dict.fromkeys(i for i in first if 0 <= i < len(items)), *(i for i in range(len(items)) if i not in first)]
+    used, kept = 0.0, set()
+    for i in order:  # keep room for the '+n more' card (its height barely depends on n)
+        if used + heights[i] + need(more.in_(lang).format(n=len(items))) > room:
             break
-        used += h
-        shown += 1
-    return [*items[:shown], more.in_(lang).format(n=len(items) - shown)]
+        used += heights[i]
+        kept.add(i)
+    return [*(items[i] for i in sorted(kept)), more.in_(lang).format(n=len(items) - len(kept))]
 
 
 CARD_GAP = int(Inches(0.05))
@@ -210,6 +214,12 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
     # One size for every card on the slide: the largest (12 pt at most) at which every column fits.
     items = [[_item(t, w) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)]
              for c, w in zip(columns, widths, strict=True)]
+    # When a column cannot show every card, it shows the priorities: 'concentrate here' by rank,
+    # then moments of truth at risk, then the rest in journey order.
+    ranks = {p.id: (0, p.rank or 0) for p in priorities.touchpoints if p.quadrant == "concentrate-here"}
+    ranks |= {p.id: (1, p.rank or 0) for p in priorities.moments_at_risk if p.id not in ranks}
+    firsts = [sorted((k for k, t in enumerate(c.touchpoints) if t.id in ranks), key=lambda k, c=c: ranks[c.touchpoints[k].id])
+              for c in columns]
     size = FLOOR
     for candidate in (12.0, 11.0):
         if all(_items_that_fit(its, w, list_h, candidate, words.MORE, lang) == its for its, w in zip(items, widths, strict=True)):
@@ -217,13 +227,13 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
             break
     emotions = {p.id: p.emotion for p in priorities.touchpoints}
     points: list[tuple[float, float, str, bool]] = []
-    for col, width, its in zip(columns, widths, items, strict=True):
+    for col, width, its, first in zip(columns, widths, items, firsts, strict=True):
         left = inner.left + int(col.start * unit)
         text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER)
         y = list_top
-        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang):
+        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang, first):
             h = int(((text_height([text], width, size) or size * 1.2) + 7) * EMU_PER_PT)
             text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2")
             y += h + CARD_GAP
