@@ -105,7 +105,7 @@ def test_every_title_fits_its_box_at_the_size_it_is_set_in():
     """The title's size is measured (the font's widths), not counted in characters: at its size it
     fits its placeholder, and a size larger would not."""
     from xlplugin.deck.frame import TITLE_SIZES
-    from xlplugin.deck.shapes import fits
+    from xlplugin.deck.measure import fits
 
     for seed in range(16):
         document = generated_journey(seed)

@@ -4,7 +4,6 @@ from it by what their placeholders are, and the area below the title where conte
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
 
+from xlplugin.deck.measure import MEASURED, fits
 from xlplugin.errors import WorkbookError
 from xlplugin.text import Text
 
@@ -23,11 +23,6 @@ MARGIN = Inches(0.45)
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
-MEASURED: ContextVar[str] = ContextVar("MEASURED", default="dejavu")
-"""The font the deck's text is measured in (see shapes.text_width): "carlito", the metrics of
-Calibri, the built-in template's font; or "dejavu", DejaVu Sans, what LibreOffice draws in when a
-template's font is missing, and a wide stand-in for a font whose metrics are not known. Set by
-the Frame from its theme's body font."""
 METRIC_FONTS = {"calibri": "carlito", "carlito": "carlito"}
 TITLE_SIZES = (30, 24, 20)
 
@@ -157,8 +152,6 @@ class Frame:
     def _style_title(self, shape: Any) -> None:
         shape.left, shape.top = MARGIN, Inches(0.3)
         shape.width, shape.height = self.width - 2 * MARGIN, Inches(0.9)
-        from xlplugin.deck.shapes import fits  # shapes builds on Area, defined here
-
         text = shape.text_frame.text
         # the largest of three sizes at which the title fits its box, measured in the deck's font
         size = next((pt for pt in TITLE_SIZES if fits([text], int(shape.width), int(shape.height), pt, bold=True)),

@@ -32,17 +32,8 @@ from xlplugin.deck.matrix import (
     place_labels,
     to_slide,
 )
-from xlplugin.deck.shapes import (
-    EMU_PER_PT,
-    FLOOR,
-    GREY,
-    QUADRANT_COLOURS,
-    fits,
-    fitting_size,
-    text_box,
-    text_height,
-    text_width,
-)
+from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fits, fitting_size, text_height, text_width
+from xlplugin.deck.shapes import GREY, QUADRANT_COLOURS, text_box
 from xlplugin.deck.story import number, plain
 from xlplugin.text import Lang, Text, normalise_name
 

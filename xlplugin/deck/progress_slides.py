@@ -17,7 +17,8 @@ from xlplugin.core.analysis.progress import Progress, track_progress
 from xlplugin.core.analysis.ranking import Priorities, Priority
 from xlplugin.core.model import Journey
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.shapes import EMU_PER_PT, paginate_rows, table, table_widths, text_box, text_height
+from xlplugin.deck.measure import EMU_PER_PT, text_height
+from xlplugin.deck.shapes import paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number
 from xlplugin.deck.words import PAGE, long_date
 from xlplugin.text import Lang, Text, normalise_name

@@ -15,7 +15,8 @@ from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.shapes import BODY, FLOOR, GREY, least_widths, paginate_rows, table, table_widths, text_box
+from xlplugin.deck.measure import BODY, FLOOR
+from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, normalise_name
 
