@@ -12,7 +12,7 @@ from pptx.util import Emu
 
 from xlplugin.deck.draft import DRAFT_NAME
 from xlplugin.deck.matrix import Box, segment_hits_box, segments_cross
-from xlplugin.deck.shapes import EMU_PER_PT, text_height, text_width
+from xlplugin.deck.measure import EMU_PER_PT, text_height, text_width
 
 from helpers.decks import build, corporate_template
 from helpers.journeys import big_journey, dense_journey

@@ -17,7 +17,8 @@ from xlplugin.deck.charts import Curve, emotion_curve
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
 from xlplugin.deck.journey_slides import GAP, emotion_levels
-from xlplugin.deck.shapes import EMU_PER_PT, FLOOR, OKABE_ITO, fitting_size, text_box, text_width
+from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_width
+from xlplugin.deck.shapes import OKABE_ITO, text_box
 from xlplugin.deck.slides import table_slides
 from xlplugin.deck.story import number, series
 from xlplugin.text import Lang, normalise_name

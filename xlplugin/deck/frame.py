@@ -3,6 +3,7 @@ from it by what their placeholders are, and the area below the title where conte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,10 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
 
+from xlplugin.deck.measure import MEASURED, fits
 from xlplugin.errors import WorkbookError
 from xlplugin.text import Text
 
@@ -20,6 +23,8 @@ MARGIN = Inches(0.45)
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+METRIC_FONTS = {"calibri": "carlito", "carlito": "carlito"}
+TITLE_SIZES = (30, 24, 20)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Frame:
                 ) from exc
             _drop_slides(self.prs)
             self.branded = True
+        MEASURED.set(METRIC_FONTS.get(self.typeface.lower(), "dejavu"))
         layouts = list(self.prs.slide_layouts)
         if not layouts:
             raise WorkbookError(Text("The template has no slide layouts.", "De sjabloon heeft geen dia-indelingen."))
@@ -95,6 +101,16 @@ class Frame:
         self.body_layout = next((lay for lay in with_title if _kinds(lay) & BODIES), None)
         plain = [lay for lay in with_title if not (_kinds(lay) - TITLES - FURNITURE)]
         self.content_layout = plain[0] if plain else (with_title[-1] if with_title else layouts[-1])
+
+    @property
+    def typeface(self) -> str:
+        """The theme's body (minor) Latin font: the font the deck's text is set in."""
+        try:
+            xml = self.prs.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            return ""
+        found = re.search(r'<a:minorFont>\s*<a:latin typeface="([^"]*)"', xml)
+        return found.group(1).strip() if found else ""
 
     @property
     def width(self) -> int:
@@ -137,7 +153,9 @@ class Frame:
         shape.left, shape.top = MARGIN, Inches(0.3)
         shape.width, shape.height = self.width - 2 * MARGIN, Inches(0.9)
         text = shape.text_frame.text
-        size = 30 if len(text) <= 45 else 24 if len(text) <= 70 else 20
+        # the largest of three sizes at which the title fits its box, measured in the deck's font
+        size = next((pt for pt in TITLE_SIZES if fits([text], int(shape.width), int(shape.height), pt, bold=True)),
+                    TITLE_SIZES[-1])
         for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(size)

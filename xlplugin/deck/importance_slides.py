@@ -16,6 +16,7 @@ from xlplugin.core.analysis.ranking import Priorities, Priority, derived_on_scal
 from xlplugin.deck.frame import Area, Frame
 from xlplugin.deck.progress_slides import join_ids, number
 from xlplugin.deck.shapes import text_box
+from xlplugin.deck.words import PAGE
 from xlplugin.text import Lang, Text
 
 PER_SLIDE = 16
@@ -26,6 +27,8 @@ DISAGREE = 0.25
 TITLE_DRIVERS = Text("{top} move the overall rating most", "{top} bepalen het totaaloordeel het meest")
 TITLE_DISAGREE = Text("; customers call {ids} important, yet they hardly move it",
                       "; {ids} noemen klanten belangrijk, maar die wegen nauwelijks mee")
+TITLE_DISAGREE_ONE = Text("; customers call {ids} important, yet it hardly moves the overall rating",
+                          "; {ids} noemen klanten belangrijk, maar dat weegt nauwelijks mee")
 STATED_NAME = Text("Stated importance", "Gesteld belang")
 DERIVED_NAME = Text("Derived importance", "Afgeleid belang")
 KEY = Text(
@@ -57,15 +60,24 @@ def _derived(p: Priority, priorities: Priorities) -> float:
 
 
 def importance_title(chosen: Sequence[Priority], priorities: Priorities, lang: Lang) -> str:
-    """The finding: the two strongest drivers, and the touchpoints said to matter that do not drive."""
+    """The finding: the two strongest drivers, and the touchpoints said to matter that do not drive:
+    stated important, derived well under stated, and a correlation weaker than half of the
+    touchpoints' (never one of the drivers just named)."""
     ranked = sorted(chosen, key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
-    title = TITLE_DRIVERS.in_(lang).format(top=join_ids([p.id for p in ranked[:2]], lang))
+    drivers = ranked[:2]
+    title = TITLE_DRIVERS.in_(lang).format(top=join_ids([p.id for p in drivers], lang))
     span = priorities.scale.maximum - priorities.scale.minimum
-    words_only = [p.id for p in chosen if p.stated_importance is not None
+    rs = sorted(p.derived.r or 0 for p in ranked)  # type: ignore[union-attr]
+    middle = (rs[(len(rs) - 1) // 2] + rs[len(rs) // 2]) / 2
+    words_only = [p for p in ranked if p not in drivers and p.stated_importance is not None
+                  and (p.derived.r or 0) < middle  # type: ignore[union-attr]
                   and p.stated_importance >= priorities.scale.importance_threshold
                   and p.stated_importance - _derived(p, priorities) >= DISAGREE * span]
+    # the widest apart first: the clearest cases of words without weight
+    words_only.sort(key=lambda p: (_derived(p, priorities) - (p.stated_importance or 0), p.id))
     if words_only:
-        title += TITLE_DISAGREE.in_(lang).format(ids=join_ids(words_only[:3], lang))
+        ids = [p.id for p in words_only[:3]]
+        title += (TITLE_DISAGREE_ONE if len(ids) == 1 else TITLE_DISAGREE).in_(lang).format(ids=join_ids(ids, lang))
     return title
 
 
@@ -80,9 +92,11 @@ def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[
     scale = priorities.scale
     threshold = number(scale.importance_threshold, lang, 1)
     slides = []
+    pages = -(-len(chosen) // PER_SLIDE)
     for start in range(0, len(chosen), PER_SLIDE):
         shown = chosen[start:start + PER_SLIDE]
-        slide = frame.add(frame.content_layout, title, NOTES.in_(lang))
+        name = title + (f" {PAGE.in_(lang).format(page=start // PER_SLIDE + 1, pages=pages)}" if pages > 1 else "")
+        slide = frame.add(frame.content_layout, name, NOTES.in_(lang))
         frame.clear(slide)
         area = frame.content_area(slide)
         key_height = int(Inches(0.75))

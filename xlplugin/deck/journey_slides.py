@@ -32,17 +32,8 @@ from xlplugin.deck.matrix import (
     place_labels,
     to_slide,
 )
-from xlplugin.deck.shapes import (
-    EMU_PER_PT,
-    FLOOR,
-    GREY,
-    QUADRANT_COLOURS,
-    fits,
-    fitting_size,
-    text_box,
-    text_height,
-    text_width,
-)
+from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fits, fitting_size, text_height, text_width
+from xlplugin.deck.shapes import GREY, QUADRANT_COLOURS, text_box
 from xlplugin.deck.story import number, plain
 from xlplugin.text import Lang, Text, normalise_name
 
@@ -58,11 +49,10 @@ class _Column:
     weight: float
 
 
-def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_COLUMN) -> list[_Column]:
-    """The phases in journey order (the Phases sheet), each with its touchpoints and a width
-    weight: its number of touchpoints, but never so little that the column is narrower than
-    `least_width`. A phase the Phases sheet does not have (a typo, with --allow-errors) keeps
-    its name as typed and its place after the phase of the touchpoint before it."""
+def _groups(journey: Journey) -> list[tuple[str, list[Touchpoint]]]:
+    """The phases in journey order (the Phases sheet), each with its touchpoints. A phase the
+    Phases sheet does not have (a typo, with --allow-errors) keeps its name as typed and its
+    place after the phase of the touchpoint before it."""
     names = {normalise_name(p.name): p.name for p in journey.phases}
     order = list(names)
     by_phase: dict[str, list[Touchpoint]] = {key: [] for key in order}
@@ -75,7 +65,15 @@ def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_
             by_phase[key] = []
         by_phase[key].append(tp)
         previous = key
-    groups = [(names[key], by_phase[key]) for key in order]
+    return [(names[key], by_phase[key]) for key in order]
+
+
+def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_COLUMN,
+             groups: list[tuple[str, list[Touchpoint]]] | None = None) -> list[_Column]:
+    """The phases (`groups`, by default all of the journey's) as columns, each with a width
+    weight: its number of touchpoints, but never so little that the column is narrower than
+    `least_width`."""
+    groups = _groups(journey) if groups is None else groups
     least = 2.0
     if width:
         # the smallest weight that gives every column least_width: least * width / total >= least_width
@@ -87,6 +85,21 @@ def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_
         columns.append(_Column(name, tps, start, weight))
         start += weight
     return columns
+
+
+def _pages_of_phases(groups: list[tuple[str, list[Touchpoint]]], width: int, least: list[int]) -> list[list[int]]:
+    """The phases (indexes into `groups`) per overview slide: as many phases on a slide, in
+    journey order, as have each the column their longest word needs (`least`, EMU) across
+    `width`; the phases are spread evenly over the fewest slides that hold them."""
+    def fit(page: list[int]) -> bool:
+        return len(page) * (max(least[i] for i in page) + GAP) <= width
+
+    for count in range(1, len(groups) + 1):
+        size = -(-len(groups) // count)
+        pages = [list(range(k, min(k + size, len(groups)))) for k in range(0, len(groups), size)]
+        if all(fit(page) for page in pages):
+            return pages
+    return [[i] for i in range(len(groups))]
 
 
 def _line(slide: Any, x1: int, y1: int, x2: int, y2: int, dashed: bool = True, colour: str = "A6A6A6") -> Any:
@@ -114,8 +127,11 @@ def _item(t: Touchpoint, width: int) -> str:
     return card
 
 
-def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang) -> list[str]:
-    """`items` as separate cards, as many as fit in `height` at `size`; the rest as one '+n more' card."""
+def _items_that_fit(items: list[str], width: int, height: int, size: float, more: Text, lang: Lang,
+                    first: Sequence[int] = ()) -> list[str]:
+    """`items` as separate cards, as many as fit in `height` at `size`, in their order; the rest as
+    one '+n more' card. The items at the indexes `first` (in that order: the priorities) are
+    the ones kept when not all fit, then the others in order."""
     def need(text: str) -> float:
         return (text_height([text], width, size) or 1e9) + CARD_GAP / EMU_PER_PT + 7
 
@@ -123,13 +139,14 @@ def _items_that_fit(items: list[str], width: int, height: int, size: float, more
     heights = [need(t) for t in items]
     if sum(heights) <= room:
         return items
-    used, shown = 0.0, 0
-    for h in heights:  # keep room for the '+n more' card (its height barely depends on n)
-        if used + h + need(more.in_(lang).format(n=len(items))) > room:
+    order = [*dict.fromkeys(i for i in first if 0 <= i < len(items)), *(i for i in range(len(items)) if i not in first)]
+    used, kept = 0.0, set()
+    for i in order:  # keep room for the '+n more' card (its height barely depends on n)
+        if used + heights[i] + need(more.in_(lang).format(n=len(items))) > room:
             break
-        used += h
-        shown += 1
-    return [*items[:shown], more.in_(lang).format(n=len(items) - shown)]
+        used += heights[i]
+        kept.add(i)
+    return [*(items[i] for i in sorted(kept)), more.in_(lang).format(n=len(items) - len(kept))]
 
 
 CARD_GAP = int(Inches(0.05))
@@ -149,14 +166,30 @@ def overview_slide(ctx: DeckContext) -> Any:
     low = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in lowest) or words.NONE.in_(lang)
     notes = (words.NOTES_FINDINGS["curve"].in_(lang).format(title=title, phases=phases, low=low)
              + words.NOTES["overview"].in_(lang))
-    slide = frame.add(frame.content_layout, title, notes)
-    frame.clear(slide)
-    area = frame.content_area(slide)
+    area = frame.probe_area()
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
+    groups = _groups(journey)
+    floor_words = _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR)
+    least = [max(MIN_COLUMN, floor_words, _widest_word([name], FLOOR, bold=True)) for name, _ in groups]
+    pages = _pages_of_phases(groups, area.width - gutter, least)
+    slides = []
+    for n, page in enumerate(pages, start=1):
+        name = title + (f" {words.PAGE.in_(lang).format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
+        slide = frame.add(frame.content_layout, name, notes)
+        frame.clear(slide)
+        _overview_page(slide, frame.content_area(slide), gutter, [groups[i] for i in page],
+                       max(least[i] for i in page), ctx)
+        slides.append(slide)
+    return slides
+
+
+def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, list[Touchpoint]]], least: int,
+                   ctx: DeckContext) -> None:
+    """One slide of the journey at a glance: the phases of `groups` as columns of cards, and
+    their part of the emotion curve under them."""
+    journey, priorities, lang = ctx.journey, ctx.priorities, ctx.lang
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
-    least = max(MIN_COLUMN, _widest_word([p.name for p in journey.phases], FLOOR, bold=True),
-                _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR))
-    columns = _columns(journey, inner.width, least)
+    columns = _columns(journey, inner.width, least, groups)
     total = sum(c.weight for c in columns) or 1
     unit = inner.width / total
     widths = [int(c.weight * unit) - GAP for c in columns]
@@ -172,6 +205,12 @@ def overview_slide(ctx: DeckContext) -> Any:
     # One size for every card on the slide: the largest (12 pt at most) at which every column fits.
     items = [[_item(t, w) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)]
              for c, w in zip(columns, widths, strict=True)]
+    # When a column cannot show every card, it shows the priorities: 'concentrate here' by rank,
+    # then moments of truth at risk, then the rest in journey order.
+    ranks = {p.id: (0, p.rank or 0) for p in priorities.touchpoints if p.quadrant == "concentrate-here"}
+    ranks |= {p.id: (1, p.rank or 0) for p in priorities.moments_at_risk if p.id not in ranks}
+    firsts = [sorted((k for k, t in enumerate(c.touchpoints) if t.id in ranks), key=lambda k, c=c: ranks[c.touchpoints[k].id])
+              for c in columns]
     size = FLOOR
     for candidate in (12.0, 11.0):
         if all(_items_that_fit(its, w, list_h, candidate, words.MORE, lang) == its for its, w in zip(items, widths, strict=True)):
@@ -179,13 +218,13 @@ def overview_slide(ctx: DeckContext) -> Any:
             break
     emotions = {p.id: p.emotion for p in priorities.touchpoints}
     points: list[tuple[float, float, str, bool]] = []
-    for col, width, its in zip(columns, widths, items, strict=True):
+    for col, width, its, first in zip(columns, widths, items, firsts, strict=True):
         left = inner.left + int(col.start * unit)
         text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER)
         y = list_top
-        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang):
+        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang, first):
             h = int(((text_height([text], width, size) or size * 1.2) + 7) * EMU_PER_PT)
             text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2")
             y += h + CARD_GAP
@@ -200,7 +239,8 @@ def overview_slide(ctx: DeckContext) -> Any:
     if points:
         emotion_curve(slide, chart_area, [Curve(words.EMOTION_SERIES.in_(lang), points)], total, lang)
     emotion_levels(slide, Area(area.left, chart_area.top, gutter - GAP, chart_area.height), lang)
-    return slide
+
+
 
 
 def emotion_levels(slide: Any, area: Area, lang: Lang) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from xlplugin.core.analysis.quadrants import Scale
 from xlplugin.core.analysis.ranking import Priorities
 from xlplugin.deck.frame import Area
-from xlplugin.deck.shapes import EMU_PER_PT, text_width
+from xlplugin.deck.measure import EMU_PER_PT, text_width
 
 QUADRANT_ORDER = ("concentrate-here", "keep-up", "low-priority", "possible-overkill")
 MARKERS = {"concentrate-here": "diamond", "keep-up": "circle", "low-priority": "triangle", "possible-overkill": "square"}

@@ -17,12 +17,15 @@ from xlplugin.core.analysis.progress import Progress, track_progress
 from xlplugin.core.analysis.ranking import Priorities, Priority
 from xlplugin.core.model import Journey
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.shapes import table, text_box
+from xlplugin.deck.measure import EMU_PER_PT, text_height
+from xlplugin.deck.shapes import paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number
-from xlplugin.deck.words import long_date
+from xlplugin.deck.words import PAGE, long_date
 from xlplugin.text import Lang, Text, normalise_name
 
-PER_SLIDE = 10
+TABLE_SIZE = 11
+FOOTER_SIZE = 10
+COLUMNS = (3.3, 2.1, 2.7, 1.6)
 EARLIER, LATEST, TARGET = "A6A6A6", "0072B2", "000000"
 """Okabe-Ito blue for the latest wave, grey for the earlier ones, black for the target."""
 UP, DOWN = "▲", "▼"
@@ -31,8 +34,10 @@ TITLE_MET = Text("{met} reached the target; {missed} not yet", "{met} haalde het
 TITLE_MET_MANY = Text("{met} reached their targets; {missed} not yet", "{met} haalden hun doel; {missed} nog niet")
 TITLE_ALL_MET = Text("Every target is reached: {met}", "Elk doel is gehaald: {met}")
 TITLE_NONE_MET = Text("No target reached yet: {missed}", "Nog geen doel gehaald: {missed}")
-TITLE_CHANGED = Text("{n} touchpoint(s) changed significantly since {start}",
-                     "{n} contactmoment(en) significant veranderd sinds {start}")
+TITLE_CHANGED = Text("{n} touchpoints changed significantly since {start}",
+                     "{n} contactmomenten significant veranderd sinds {start}")
+TITLE_CHANGED_ONE = Text("1 touchpoint changed significantly since {start}",
+                         "1 contactmoment significant veranderd sinds {start}")
 TITLE_SAME = Text("No significant change since {start}", "Geen significante verandering sinds {start}")
 HEADERS = (Text("Touchpoint", "Contactmoment"), Text("Rating per wave", "Waardering per meting"),
            Text("Change (p)", "Verandering (p)"), Text("Target", "Doel"))
@@ -75,7 +80,7 @@ def progress_title(progress: Progress, lang: Lang) -> str:
     changed = [p for p in progress.touchpoints if p.change is not None and p.change.significant]
     start = progress.waves[-2] if len(progress.waves) > 1 else "–"
     if changed:
-        return TITLE_CHANGED.in_(lang).format(n=len(changed), start=start)
+        return (TITLE_CHANGED_ONE if len(changed) == 1 else TITLE_CHANGED).in_(lang).format(n=len(changed), start=start)
     return TITLE_SAME.in_(lang).format(start=start)
 
 
@@ -168,20 +173,33 @@ def progress_slides(frame: Frame, journey: Journey, priorities: Priorities, lang
     footer = (OVERDUE.in_(lang).format(items=footer_items) if late
               else NO_OVERDUE.in_(lang).format(today=long_date(progress.today.isoformat(), lang)))
     key = KEY.in_(lang).format(up=UP, down=DOWN, scale=priorities.scale.name)
-    slides = []
     title = progress_title(progress, lang)
-    for start in range(0, len(chosen), PER_SLIDE):
-        shown = chosen[start:start + PER_SLIDE]
-        slide = frame.add(frame.content_layout, title, NOTES.in_(lang))
+    headers = [h.in_(lang) for h in HEADERS]
+    rows = _rows(chosen, lang)
+    area = frame.probe_area()
+    # The key and the late actions under chart and table take the height their text needs.
+    needed = text_height([key, footer], area.width, FOOTER_SIZE, bold=bool(late)) or area.height / EMU_PER_PT / 3
+    bottom = max(int(Inches(0.85)), int((needed + 12) * EMU_PER_PT))
+    gap = int(Inches(0.25))
+    left_w = int(area.width * 0.46)
+    right = Area(area.left + left_w + gap, area.top, area.width - left_w - gap, area.height - bottom)
+    widths = table_widths(right, COLUMNS, headers, rows, TABLE_SIZE)
+    # The rows per slide by their measured height, not a fixed count.
+    pages = paginate_rows(rows, headers, widths, TABLE_SIZE, right.height)
+    slides = []
+    at = 0
+    for n, page in enumerate(pages, start=1):
+        shown = chosen[at:at + len(page)]
+        at += len(page)
+        name = title + (f" {PAGE.in_(lang).format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
+        slide = frame.add(frame.content_layout, name, NOTES.in_(lang))
         frame.clear(slide)
         area = frame.content_area(slide)
-        bottom = int(Inches(0.85))
-        left = Area(area.left, area.top, int(area.width * 0.46), area.height - bottom)
-        gap = int(Inches(0.25))
+        left = Area(area.left, area.top, left_w, area.height - bottom)
         right = Area(left.right + gap, area.top, area.width - left.width - gap, area.height - bottom)
         _chart(slide, left, shown, [w for w in progress.waves if w is not None], lang, scale)
-        table(slide, right, [h.in_(lang) for h in HEADERS], _rows(shown, lang), (3.3, 2.1, 2.7, 1.6), size=11)
+        table(slide, right, headers, list(page), COLUMNS, size=TABLE_SIZE, column_widths=widths)
         text_box(slide, Area(area.left, left.bottom + int(Inches(0.1)), area.width, bottom - int(Inches(0.1))),
-                 [key, (footer, {"bold": bool(late)})], largest=12, smallest=10)
+                 [key, (footer, {"bold": bool(late)})], largest=12, smallest=FOOTER_SIZE)
         slides.append(slide)
     return slides

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -17,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from xlplugin.deck.frame import Area
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fitting_size, text_width, wrapped_lines
 
 # Okabe & Ito (2008): told apart by people with every common kind of colour blindness.
 OKABE_ITO = {"orange": "E69F00", "sky-blue": "56B4E9", "green": "009E73", "yellow": "F0E442", "blue": "0072B2",
@@ -26,98 +26,6 @@ QUADRANT_COLOURS = {"concentrate-here": OKABE_ITO["vermillion"], "keep-up": OKAB
                     "unrated": OKABE_ITO["grey"]}
 GREY = RGBColor(0x59, 0x59, 0x59)
 LIGHT = RGBColor(0xF2, 0xF2, 0xF2)
-EMU_PER_PT = 12700
-FLOOR = 10.0
-"""No text on a slide is smaller than this (pt): what the back of a room can still read."""
-BODY = 14.0
-"""The size body text aims for (pt)."""
-
-# Glyph widths in em of DejaVu Sans, the wide font LibreOffice falls back on when the
-# theme's font is missing: estimates made with it hold for narrower fonts too.
-_NARROW = dict.fromkeys("ijl|!'.,:;", 0.3) | dict.fromkeys("tf()[]/", 0.4) | {"r": 0.42, " ": 0.32, "I": 0.3}
-_WIDE = {"m": 0.98, "w": 0.82, "M": 0.87, "W": 0.99, "@": 1.0, "%": 0.95, "★": 0.84, "—": 1.0, "…": 1.0}
-
-
-def _em(char: str) -> float:
-    if char in _NARROW:
-        return _NARROW[char]
-    if char in _WIDE:
-        return _WIDE[char]
-    if char.isupper():
-        return 0.74
-    if char.isdigit():
-        return 0.64
-    return 0.62
-
-
-@lru_cache(maxsize=65536)
-def _ems(text: str) -> float:
-    return sum(_em(c) for c in text)
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """The width of `text` set in one line at `size` pt, in pt (a safe upper estimate)."""
-    return _ems(text) * size * (1.16 if bold else 1.02)
-
-
-def wrapped_lines(text: str, width_pt: float, size: float, bold: bool = False) -> int | None:
-    """How many lines `text` takes when wrapped at word boundaries into `width_pt`;
-    None when one of its words is wider than the line (it would be broken mid-word)."""
-    count = 0
-    space = text_width(" ", size, bold)
-    for paragraph in text.split("\n"):
-        line = 0.0
-        count += 1
-        for word in paragraph.split():
-            w = text_width(word, size, bold)
-            if w > width_pt:
-                return None
-            if line and line + space + w > width_pt:
-                count += 1
-                line = w
-            else:
-                line = line + space + w if line else w
-    return count
-
-
-def text_height(paragraphs: Sequence[str], width: int, size: float, bold: bool = False,
-                spacing: float = 1.2) -> float | None:
-    """The height (pt) of `paragraphs` wrapped into `width` EMU (less the box's insets) at `size`;
-    None when a word does not fit on a line."""
-    total = 0
-    for p in paragraphs:
-        lines = wrapped_lines(p, width / EMU_PER_PT - 11, size, bold)
-        if lines is None:
-            return None
-        total += lines
-    return total * size * spacing
-
-
-def fitting_size(paragraphs: Sequence[str], width: int, height: int, largest: float, smallest: float = FLOOR,
-                 whole_words: bool = True, bold: bool = False) -> float:
-    """The largest font size (pt), in half points from `largest` down to `smallest`, at which
-    `paragraphs` fit in a box of `width` x `height` EMU with every word whole; `smallest` when
-    none does (the caller paginates or gives the box more room)."""
-    h_pt = height / EMU_PER_PT - 7
-    size = largest
-    while size > smallest:
-        needed = text_height(paragraphs, width, size, bold)
-        if needed is None and not whole_words:
-            needed = sum(max(1.0, text_width(p, size, bold) / max(1.0, width / EMU_PER_PT - 11))
-                         for p in paragraphs) * size * 1.2
-        if needed is not None and needed <= h_pt:
-            return size
-        size -= 0.5
-    return smallest
-
-
-def fits(paragraphs: Sequence[str], width: int, height: int, size: float, whole_words: bool = True,
-         bold: bool = False) -> bool:
-    """True when `paragraphs` fit at `size` with every word whole."""
-    needed = text_height(paragraphs, width, size, bold)
-    return needed is not None and needed <= height / EMU_PER_PT - 7
-
-
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")

@@ -9,14 +9,15 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Inches
 
-from xlplugin.core.analysis.ranking import Priority
+from xlplugin.core.analysis.ranking import Priorities, Priority
 from xlplugin.core.layout import ACTIONS
 from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.shapes import BODY, FLOOR, GREY, least_widths, paginate_rows, table, table_widths, text_box
-from xlplugin.deck.story import number, plain, series
+from xlplugin.deck.measure import BODY, FLOOR
+from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
+from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, normalise_name
 
 
@@ -129,12 +130,21 @@ def _yes(value: bool, lang: Lang) -> str:
     return Text("yes", "ja").in_(lang) if value else ""
 
 
+def _side_digits(priorities: Priorities) -> tuple[int, int]:
+    """The decimals of importance and of rating in a table: enough that no two touchpoints in
+    different quadrants print the same (one count per column, for every row alike)."""
+    s, tps = priorities.scale, priorities.touchpoints
+    return (side_digits((p.importance for p in tps), s.importance_threshold, above=True),
+            side_digits((p.rating for p in tps), s.rating_threshold, above=False))
+
+
 def gaps_slide(ctx: DeckContext) -> list[Any]:
     """The priority gaps: only 'concentrate here' and moments of truth at risk, ranked, with their
     quadrant and moment-of-truth mark; a sentence when there are none."""
     story, lang = ctx.story, ctx.lang
+    imp, rat = _side_digits(ctx.priorities)
     rows = [[str(p.rank) if p.rank else "–", f"{p.id} {p.touchpoint or ''}".strip(), p.phase or "–",
-             number(p.importance, lang), number(p.rating, lang), number(p.gap, lang),
+             number(p.importance, lang, imp), number(p.rating, lang, rat), number(p.gap, lang),
              words.QUADRANT[p.quadrant].in_(lang) + story.doubt(p, lang, short=True), _yes(p.moment_of_truth, lang),
              str(p.respondents) if p.respondents is not None else "–"] for p in story.focus]
     title = story.gaps_title().in_(lang)
@@ -165,12 +175,13 @@ def actions_slides(ctx: DeckContext) -> list[Any]:
 def appendix_slides(ctx: DeckContext) -> list[Any]:
     priorities, journey, lang = ctx.priorities, ctx.journey, ctx.lang
     by_id = {p.id: p for p in priorities.touchpoints}
+    imp, rat = _side_digits(priorities)
     rows = []
     for tp in journey.touchpoints:
         p: Priority | None = by_id.get(tp.id)
         emotion = p.emotion if p else None
         rows.append([tp.id, tp.phase or "–", tp.name or "–", tp.channel or "–",
-                     number(p.importance if p else None, lang), number(p.rating if p else None, lang),
+                     number(p.importance if p else None, lang, imp), number(p.rating if p else None, lang, rat),
                      number(emotion, lang) if emotion is not None else "–", _yes(tp.moment_of_truth, lang),
                      number(p.gap if p else None, lang), words.QUADRANT[p.quadrant].in_(lang) if p else "–"])
     headers = [h.in_(lang) for h in words.APPENDIX_HEADERS]

@@ -6,6 +6,7 @@ No python-pptx here: the story is data and text, so it can be tested on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -26,6 +27,20 @@ FEW_RESPONDENTS = 30
 def number(value: float | None, lang: Lang, digits: int = 1) -> str:
     """`value` with `digits` decimals, a decimal comma in Dutch; "–" when missing."""
     return decimal(value, lang, digits)
+
+
+def side_digits(values: Iterable[float | None], threshold: float, above: bool, most: int = 3) -> int:
+    """The fewest decimals (1 to `most`) at which every value prints on its own side of
+    `threshold` (at or above it when `above`, else at or below it): 3.03 over a threshold of 3
+    prints as 3.03, not 3.0, so it never reads the same as a 3.00 in another quadrant."""
+    def side(v: float) -> bool:
+        return v >= threshold if above else v <= threshold
+
+    present = [v for v in values if v is not None]
+    for digits in range(1, most + 1):
+        if all(side(round(v, digits)) == side(v) for v in present):
+            return digits
+    return most
 
 
 def plain(value: float, lang: Lang) -> str:

@@ -10,7 +10,8 @@ from pptx.util import Inches
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
-from xlplugin.deck.shapes import EMU_PER_PT, FLOOR, fitting_size, text_box, text_height
+from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_height
+from xlplugin.deck.shapes import text_box
 
 
 def summary_slide(ctx: DeckContext) -> Any:

@@ -1,0 +1,86 @@
+"""Decks of journeys the project has never seen (tests/helpers/generated.py, one seed each),
+rendered by LibreOffice in one call and measured on every page: no two words on top of each
+other, no word outside the slide, every word drawn whole, and every 'concentrate here'
+touchpoint named on the journey at a glance or on the priority gaps."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+
+from xlplugin.core.analysis.ranking import rank_gaps
+from xlplugin.core.model import Journey
+from xlplugin.deck.story import Story
+
+from helpers.decks import all_text, build
+from helpers.generated import generated_journey, progress_journey
+from helpers.pdf import broken_words, clashes, outside, pages_of, render
+
+SEEDS = range(16)
+DOCUMENTS = {f"g{seed:02}": generated_journey(seed) for seed in SEEDS} | {
+    f"progress{seed}": progress_journey(seed) for seed in (0, 2)}  # two waves, 24 tall rows of targets
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated")
+    for name, document in DOCUMENTS.items():
+        build(document, document["language"]).save(folder / f"{name}.pptx")
+    render([folder / f"{name}.pptx" for name in DOCUMENTS], folder)
+    return {name: (Presentation(folder / f"{name}.pptx"), pages_of(folder / f"{name}.pdf")) for name in DOCUMENTS}
+
+
+def test_the_generator_covers_the_hard_cases():
+    documents = [generated_journey(seed) for seed in SEEDS]
+    assert {d["language"] for d in documents} == {"en", "nl"}
+    assert {d["journey"]["rating_scale"] for d in documents} == {"1-5", "1-10"}
+    assert min(len(d["touchpoints"]) for d in documents) <= 5 and max(len(d["touchpoints"]) for d in documents) >= 35
+    assert {len({r.get("wave") for r in d["responses"]}) for d in documents if d["responses"]} >= {1, 2, 3}
+    assert any(not d["responses"] for d in documents)
+    assert max(len(t["name"]) for d in documents for t in d["touchpoints"]) == 140
+    assert generated_journey(3) == generated_journey(3)
+
+
+def test_every_slide_is_rendered(decks):
+    for seed, (prs, pages) in decks.items():
+        assert len(pages) == len(prs.slides), seed
+
+
+def test_no_two_words_are_drawn_on_top_of_each_other(decks):
+    found = [(seed, n, clashes(page.words)[:3]) for seed, (_, pages) in decks.items()
+             for n, page in enumerate(pages, start=1) if clashes(page.words)]
+    assert found == []
+
+
+def test_no_word_is_outside_the_slide(decks):
+    found = [(seed, n, outside(page)[:3]) for seed, (_, pages) in decks.items()
+             for n, page in enumerate(pages, start=1) if outside(page)]
+    assert found == []
+
+
+def test_no_text_is_drawn_under_10_pt(decks):
+    """A word's box is about 1.2 em high in Carlito: 10 pt text gives 12 pt."""
+    found = [(name, n, small[:3]) for name, (_, pages) in decks.items() for n, page in enumerate(pages, start=1)
+             if (small := [w.text for w in page.words if w.y1 - w.y0 < 11.0 and w.text.strip("·–-")])]
+    assert found == []
+
+
+def test_every_word_is_drawn_whole(decks):
+    found = [(seed, n, broken_words(slide, page)[:3]) for seed, (prs, pages) in decks.items()
+             for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), start=1)
+             if broken_words(slide, page)]
+    assert found == []
+
+
+def test_every_concentrate_here_touchpoint_is_named_at_a_glance_or_in_the_gaps(decks):
+    missing = []
+    for seed, (prs, _) in decks.items():
+        document = DOCUMENTS[seed]
+        journey = Journey.from_document(document)
+        priorities = rank_gaps(journey)
+        story, lang = Story(journey, priorities, 0), document["language"]
+        titles = (story.curve_title().in_(lang), story.gaps_title().in_(lang))  # with "(1/2)" when continued
+        shown = "\n".join(all_text(s) for s in prs.slides if s.shapes.title.text.startswith(titles))
+        missing += [(seed, p.id) for p in priorities.touchpoints
+                    if p.quadrant == "concentrate-here" and p.id not in shown]
+    assert missing == []
