@@ -8,6 +8,8 @@ python3-uno). Commands, one JSON object per line on stdout:
                                    entry or toolbar button, or dispatch a command URL; see _press),
                                    report what Calc shows after each, save as xlsx
   vba PORT WORKBOOK                the VBA modules as LibreOffice's VBA importer reads them
+  time PORT WORKBOOK URL...        open the workbook, dispatch each command URL as its menu entry
+                                   does and report the seconds each took (for bench/calc_click.py)
 """
 
 from __future__ import annotations
@@ -189,6 +191,27 @@ def click(port: int, workbook: str, urls: list[str]) -> dict:
     return {"views": views, "saved": str(out)}
 
 
+def timed(port: int, workbook: str, urls: list[str]) -> dict:
+    """Seconds per dispatched menu command, on an open workbook: what a person waits for."""
+    ctx = connect(port)
+    smgr = ctx.ServiceManager
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(Path(workbook).resolve().as_uri(), "_blank", 0, (prop("Hidden", False),))
+    frame = doc.CurrentController.Frame
+    helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    seconds, statuses = [], []
+    status = doc.Sheets.getByIndex(0).getCellRangeByName("B2")
+    for url in urls:
+        doc.CurrentController.setActiveSheet(doc.Sheets.getByIndex(0))
+        status.setString("")
+        start = time.perf_counter()
+        helper.executeDispatch(frame, url, "", 0, ())
+        seconds.append(time.perf_counter() - start)
+        statuses.append(status.getString())  # written by then: the dispatch returns when the click is done
+    doc.close(True)
+    return {"seconds": seconds, "statuses": statuses, "status": statuses[-1]}
+
+
 def vba(port: int, path: str) -> dict:
     """The VBA of a workbook as LibreOffice's importer reads it: library -> module -> code."""
     ctx = connect(port)
@@ -211,6 +234,8 @@ def main(argv: list[str]) -> None:
         result = install(port, argv[2])
     elif command == "vba":
         result = vba(port, argv[2])
+    elif command == "time":
+        result = timed(port, argv[2], argv[3:])
     else:
         result = click(port, argv[2], argv[3:])
     print(json.dumps(result, default=str))
