@@ -202,3 +202,16 @@ def test_new_refuses_to_overwrite_without_force(tmp_path):
     assert path.read_bytes() == b"my own work"
     new_workbook(path, force=True)
     assert read_workbook(path).findings == []
+
+
+def test_the_start_sheet_names_the_buttons_in_each_programs_own_words(template):
+    lang, wb = template
+    text = " ".join(str(c.value) for row in wb[NAMES[lang][0]].iter_rows() for c in row if c.value)
+    if lang == "nl":
+        for words in ("het tabblad Klantreis (Controleren, Prioriteiten, Presentatie)", "taakvenster van xlwings Lite",
+                      "het menu Klantreis", "blad Bevindingen"):
+            assert words in text
+    else:
+        for words in ("the Journey tab (Check, Priorities, Deck)", "xlwings Lite task pane", "the Journey menu"):
+            assert words in text
+    assert "xlplugin progress" not in text  # a marketer's workbook cites no command line

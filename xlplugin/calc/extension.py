@@ -26,6 +26,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from xlplugin import __version__
+from xlplugin.core import guide
 from xlplugin.errors import WorkbookError
 from xlplugin.files.safe import atomic_save
 from xlplugin.hosts.buttons import ACTIONS
@@ -34,13 +35,8 @@ from xlplugin.text import Text
 OXT = "xlplugin.oxt"
 IDENTIFIER = "org.xlplugin.journey"
 SCRIPT_FILE = "xlplugin_journey.py"
-MENU = ("Journey", "Klantreis")
-ENTRIES = {
-    "check": ("Check", "Controleren"),
-    "priorities": ("Priorities", "Prioriteiten"),
-    "deck": ("Deck", "Presentatie"),
-    "new": ("New template", "Nieuwe werkmap"),
-}
+MENU = tuple(guide.MENU)
+ENTRIES = {key: tuple(label) for key, label in guide.BUTTONS.items()}
 """The menu's entries, by the action of `xlplugin.hosts.buttons` they run: English and Dutch labels."""
 CALC = "com.sun.star.sheet.SpreadsheetDocument"
 DEPENDENCIES = ("openpyxl", "python_calamine", "defusedxml", "msoffcrypto", "pptx", "lxml")

@@ -91,15 +91,52 @@ SECTIONS: tuple[tuple[Text, Text], ...] = (
             "Start with the touchpoints in 'Concentrate here'. Give every improvement an owner, a due "
             "date and a measurable target, e.g. rating from 2.4 to 3.5 by June, and put the target rating "
             "on the Touchpoints sheet. Then measure again: answers with a Wave on the Responses sheet "
-            "show per touchpoint whether the change is real and the target met (xlplugin progress).",
+            "show per touchpoint whether the change is real and the target met (the deck's progress slide).",
             "Begin bij de contactmomenten in 'Hier concentreren'. Geef elke verbetering een eigenaar, "
             "een deadline en een meetbare doelstelling, bijv. waardering van 2,4 naar 3,5 in juni, en zet "
             "de doelwaardering op het blad Contactmomenten. Meet daarna opnieuw: antwoorden met een Meting "
             "op het blad Antwoorden laten per contactmoment zien of de verandering echt is en het doel "
-            "gehaald (xlplugin progress).",
+            "gehaald (de voortgangsdia van de presentatie).",
         ),
     ),
 )
+
+MENU = Text("Journey", "Klantreis")
+"""The ribbon tab in Excel and the menu in LibreOffice Calc that hold the buttons."""
+BUTTONS: dict[str, Text] = {
+    "check": Text("Check", "Controleren"),
+    "priorities": Text("Priorities", "Prioriteiten"),
+    "deck": Text("Deck", "Presentatie"),
+    "new": Text("New template", "Nieuwe werkmap"),
+}
+"""The buttons' labels, the same in the Excel tab, the Calc menu and on the Start sheet."""
+
+
+def buttons_section() -> tuple[Text, Text]:
+    """The Start sheet's section on the buttons, in each program's own words."""
+    en = ", ".join(BUTTONS[k].en for k in ("check", "priorities", "deck"))
+    nl = ", ".join(BUTTONS[k].nl for k in ("check", "priorities", "deck"))
+    return (
+        Text("8. Check, rank, present: one click", "8. Controleren, rangschikken, presenteren: één klik"),
+        Text(
+            f"In Excel: the {MENU.en} tab ({en}). In Excel on the web: the xlwings Lite task pane (check, "
+            f"priorities, deck). In LibreOffice Calc: the {MENU.en} menu ({MENU.nl} when LibreOffice speaks "
+            f"Dutch) or its toolbar. {BUTTONS['check'].en} colours every cell to fix (red: error, yellow: "
+            "warning) with a note that says what to do, and lists all of them on the Findings sheet; "
+            f"{BUTTONS['priorities'].en} ranks the gaps on the Priorities sheet; {BUTTONS['deck'].en} writes "
+            "the PowerPoint deck next to the workbook. A second click replaces the first one's marks.",
+            f"In Excel: het tabblad {MENU.nl} ({nl}). In Excel op het web: het taakvenster van xlwings "
+            f"Lite (check, priorities, deck). In LibreOffice Calc: het menu {MENU.nl} of de werkbalk ervan. "
+            f"{BUTTONS['check'].nl} kleurt elke cel die aandacht vraagt (rood: fout, geel: waarschuwing) "
+            "met een opmerking wat te doen, en zet ze allemaal op het blad Bevindingen; "
+            f"{BUTTONS['priorities'].nl} rangschikt de gaps op het blad Prioriteiten; "
+            f"{BUTTONS['deck'].nl} zet de PowerPoint-presentatie naast de werkmap. Een tweede klik "
+            "vervangt de markeringen van de eerste.",
+        ),
+    )
+
+
+SECTIONS = (*SECTIONS, buttons_section())
 
 LEGEND_TITLE = Text(
     "The four quadrants (importance against rating)", "De vier kwadranten (belang tegen waardering)"

@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from xlplugin.core import guide
 from xlplugin.errors import WorkbookError
 from xlplugin.files.safe import atomic_save
 from xlplugin.text import Text
@@ -27,14 +28,10 @@ ADDIN_NAME = "xlplugin.xlam"
 PROJECT = "xlplugin"
 MODULE = "XlpluginRibbon"
 TEMPLATE_MODULE = "RibbonMyAddin"
-BUTTONS = (
-    ("check", "Check", "Controleren", "Spelling"),
-    ("priorities", "Priorities", "Prioriteiten", "ChartTypeXYScatterInsertGallery"),
-    ("deck", "Deck", "Presentatie", "SlideNew"),
-    ("new", "New template", "Nieuwe werkmap", "FileNew"),
-)
+ICONS = {"check": "Spelling", "priorities": "ChartTypeXYScatterInsertGallery", "deck": "SlideNew", "new": "FileNew"}
+BUTTONS = tuple((key, label.en, label.nl, ICONS[key]) for key, label in guide.BUTTONS.items())
 """id (the action of xlplugin.excel.surface), English label, Dutch label, Office icon."""
-TAB = ("Journey", "Klantreis")
+TAB = tuple(guide.MENU)
 ADDIN_OPEN = Text("Excel has the add-in open: quit Excel and run this again.",
                   "Excel heeft de invoegtoepassing open: sluit Excel en voer dit opnieuw uit.")
 

@@ -19,12 +19,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from xlplugin.core import guide
 from xlplugin.errors import WorkbookError
 from xlplugin.text import Lang, Text, message_lang, normalise_name
 
 ACTIONS = ("check", "priorities", "deck", "new")
 """The buttons, by id: each is dispatched by `run`."""
-TITLE = Text("Journey", "Klantreis")
+TITLE = guide.MENU
 
 
 class Host(Protocol):
