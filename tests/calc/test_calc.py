@@ -17,19 +17,23 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
 import pytest
 from lxml import etree
 
-from xlplugin.api import annotate_workbook
+from xlplugin.api import annotate_workbook, check_workbook
 from xlplugin.calc import extension
 from xlplugin.cli import main
 from xlplugin.core.writeback.plan import COLOURS, REGISTRY
 from xlplugin.hosts.buttons import ACTIONS
+from xlplugin.workbook import write_workbook
 
+from helpers.journeys import big_journey
 from helpers.live import NOW, TOOL_SHEETS, faulty, file_view, normal, priorities_look_file
+from helpers.office import libreoffice_convert
 from helpers.paths import ROOT
 
 LO_PYTHON = os.environ.get("XLPLUGIN_LO_PYTHON", "/usr/bin/python3")
@@ -253,3 +257,31 @@ def test_libreoffice_is_started_without_another_pythons_folders(tmp_path):
     env = extension.office_env({"PATH": f"{venv / 'bin'}:/root/.pyenv/shims:/usr/bin:/bin", "VIRTUAL_ENV": str(venv),
                                 "PYTHONPATH": "/src", "PYENV_VERSION": "3.11.7", "HOME": "/home/me"})
     assert env == {"PATH": "/usr/bin:/bin", "HOME": "/home/me"}
+
+
+def test_a_checked_workbook_prints_without_empty_pages_or_cut_words(calc, tmp_path):
+    # 60 touchpoints with long names, Dutch, a few typed mistakes; Check and Priorities clicked
+    # in Calc, saved by Calc, then printed (to PDF) as the person would print it.
+    doc = big_journey(60, "1-5")
+    doc["language"] = "nl"
+    book = tmp_path / "reis.xlsx"
+    write_workbook(book, doc, "nl")
+    wb = openpyxl.load_workbook(book)
+    wb["Contactmomenten"]["F5"], wb["Contactmomenten"]["G7"], wb["Blauwdruk"]["A10"] = "hoog", 9, "K7"
+    wb.save(book)
+    done = _drive("click", str(calc), str(book), "menu:Journey:Check>Bevindingen",
+                  "menu:Journey:Priorities>Prioriteiten")
+    pdf = libreoffice_convert(Path(done["saved"]), "pdf", tmp_path / "printed")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    ids = {f"K{i:02}" for i in range(1, 61)}
+    others = {"Ernst", "Rang", "Laag", "Actie", "Respondent", "Veld", "Klantdoel"}  # headers of the other sheets
+    touchpoint_pages = [p for p in pages if {"Fase", "Contactmoment"} <= set(p.split()) and not others & set(p.split())]
+    assert touchpoint_pages and all(ids & set(p.split()) for p in touchpoint_pages)  # no page of empty rows
+    assert ids <= {w for p in touchpoint_pages for w in p.split()}  # and every touchpoint printed
+    findings = [p for p in pages if "Ernst" in p and "Melding" in p]
+    printed = Counter(w for p in findings for w in p.split())
+    report = check_workbook(book)
+    needed = Counter(w for f in report.findings for w in f.message.nl.split())
+    assert not needed - printed  # every word of every message printed: nothing cut off at a column's edge
+    assert "Contactmom ent" not in " ".join(pages) and "Waarderi ng" not in " ".join(pages)

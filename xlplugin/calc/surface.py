@@ -230,6 +230,25 @@ class CalcSurface(LiveSheets):
         if hidden:
             target.IsVisible = False
 
+    def fit_print_areas(self, titles: tuple[str, ...]) -> None:
+        """Each journey table prints its header and the rows with something in column A (the
+        ID, the phase, the respondent), not the empty rows the live formulas run down to."""
+        import uno  # only inside LibreOffice
+
+        for title in titles:
+            sheet = self._sheet(title)
+            if sheet is None:
+                continue
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            width, height = cursor.RangeAddress.EndColumn + 1, cursor.RangeAddress.EndRow + 1
+            first = sheet.getCellRangeByPosition(0, 0, 0, height - 1).getDataArray()
+            last = max((i for i, (v,) in enumerate(first) if v not in ("", None)), default=0)
+            area = uno.createUnoStruct("com.sun.star.table.CellRangeAddress")
+            area.Sheet, area.StartColumn, area.StartRow = sheet.RangeAddress.Sheet, 0, 0
+            area.EndColumn, area.EndRow = width - 1, last
+            sheet.setPrintAreas((area,))
+
     def _print_setup(self, target: Any) -> None:
         """The tool's sheets print as the file route's do: landscape, one page wide, the header
         row on every page. A page style of its own, so the user's other sheets keep theirs."""

@@ -99,6 +99,13 @@ def _cell_value(f: Field, value: Any, lang: Lang) -> Any:
     return value
 
 
+def header_width(header: str, width: float) -> float:
+    """`width`, or wider where the header's longest word would break in bold (with the
+    dropdown arrow of the table's header beside it): 'Contactmoment ID' never breaks mid-word."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return max(width, round(longest * 1.2 + 3))
+
+
 def typed_number(ref: str) -> str:
     """The number in cell `ref` as the check reads it: a number, or text such as 4,5 or
     4.5 (spaces ignored) in any locale; other text stays text."""
@@ -297,7 +304,7 @@ class _TemplateWriter:
             # Explicit, because LibreOffice does not paint table styles.
             cell.font, cell.fill = HEADER_FONT, REQUIRED_FILL if f.required else HEADER_FILL
             letter = columns[f.key]
-            ws.column_dimensions[letter].width = f.width
+            ws.column_dimensions[letter].width = header_width(f.name.in_(lang), f.width)
             if f.kind != "computed":
                 self.add_validation(ws, f, f"{letter}2:{letter}{VALIDATION_ROWS}")
         ws.row_dimensions[1].height = 30
@@ -337,6 +344,9 @@ class _TemplateWriter:
         ws.add_table(table)
         ws.freeze_panes = "D2" if s is TOUCHPOINTS else "A2"
         _print_setup(ws)
+        if s is TOUCHPOINTS:  # 16 columns: two pages wide, ID, phase and name on both, at a readable size
+            ws.page_setup.fitToWidth = 2
+            ws.print_title_cols = "A:C"
         if s is TOUCHPOINTS:
             self.touchpoint_formatting(ws, columns, last_row)
         if s is PHASES:

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from xlplugin.core.analysis.ranking import Priorities
 from xlplugin.core.findings import Finding
-from xlplugin.core.layout import START
+from xlplugin.core.layout import ACTIONS, BLUEPRINT, PHASES, RESPONSES, START, TOUCHPOINTS
 from xlplugin.core.report import Report
 from xlplugin.core.writeback.sheets import SEVERITY_WORDS, NewSheet, findings_sheet, priorities_sheet
 from xlplugin.text import Lang, Text
@@ -186,6 +186,11 @@ def clear(surface: Surface) -> int:
     return cleared
 
 
+TABLE_TITLES = tuple(name for sheet in (PHASES, TOUCHPOINTS, BLUEPRINT, ACTIONS, RESPONSES)
+                     for name in (sheet.name.en, sheet.name.nl))
+"""The journey's table sheets, in both languages: the ones whose live formulas run far below the data."""
+
+
 def apply(plan: Plan, surface: Surface) -> Outcome:
     """Carry out `plan` on `surface`: clear, write the sheets, mark, register, and set the status."""
     outcome = Outcome(cleared=clear(surface))
@@ -211,4 +216,7 @@ def apply(plan: Plan, surface: Surface) -> Outcome:
     surface.put_sheet(registry_sheet(registered), hidden=True)
     if plan.status is not None and surface.has_sheet(plan.status.sheet):
         surface.set_value(plan.status.sheet, plan.status.cell, plan.status.text)
+    fit = getattr(surface, "fit_print_areas", None)
+    if fit is not None:  # a surface that can: the journey's sheets print their filled rows only
+        fit(TABLE_TITLES)
     return outcome
