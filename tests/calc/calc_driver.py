@@ -15,6 +15,7 @@ python3-uno). Commands, one JSON object per line on stdout:
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -127,6 +128,17 @@ def chart_axes(sheet, index: int) -> dict:
                 header = sheet.getCellByPosition(cells.RangeAddress.StartColumn, 0).getString()
                 roles[labelled.getValues().Role] = {"header": header, "range": source,
                                                     "values": [row[0] for row in cells.getDataArray()]}
+            labels = []
+            for i in range(len(roles.get("values-y", {}).get("values", []))):
+                point = one.getDataPointByIndex(i)
+                fields = getattr(point, "CustomLabelFields", None) or ()
+                labels.append("".join(f.getString() for f in fields))
+            roles["labels"] = labels
+            named = one.getDataSequences()[0].getLabel()
+            roles["name"] = (sheet.getCellRangeByName(named.getSourceRangeRepresentation().split(".")[-1]).getString()
+                             if named else "")
+            roles["line"] = one.LineStyle.value
+            roles["series_name_shown"] = bool(one.Label.ShowSeriesName)
             series.append(roles)
     diagram = chart.Diagram
     return {"x_title": diagram.XAxisTitle.String, "y_title": diagram.YAxisTitle.String,
@@ -185,6 +197,9 @@ def click(port: int, workbook: str, urls: list[str]) -> dict:
         else:  # what a click on a menu entry does: the frame dispatches the entry's command URL
             helper.executeDispatch(frame, step, "", 0, ())
         views.append(_view(doc))
+    if os.environ.get("XLPLUGIN_DRIVER_PDF"):  # what Calc itself prints, for a person to look at
+        doc.storeToURL(Path(os.environ["XLPLUGIN_DRIVER_PDF"]).resolve().as_uri(),
+                       (prop("FilterName", "calc_pdf_Export"),))
     out = Path(workbook).with_name(Path(workbook).stem + "-calc.xlsx")
     doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "Calc MS Excel 2007 XML"),))
     doc.close(True)

@@ -93,6 +93,10 @@ def _menu_urls() -> dict[str, str]:
     return urls
 
 
+def sheet_rows(view: dict, title: str) -> list[list]:
+    return view["values"][title]
+
+
 def _calc_view(view: dict) -> dict:
     """What Calc showed, in the shape of test_excel's view of an annotated file."""
     def cell(ref: str) -> tuple[str, str]:
@@ -154,7 +158,14 @@ def test_a_click_in_calc_marks_the_workbook_as_annotate_does(calc, make_workbook
     assert done["views"][2]["charts"]["Priorities"] == 1 and done["views"][2]["chart_lines"] == ["NONE"]
     # The chart shows what its axes say: rating across, importance up, on the journey's scale.
     [axes] = done["views"][2]["chart_axes"]
-    [points] = axes["series"]
+    points, *guides = axes["series"]
+    # as far as Calc's chart API goes, what the file route's chart shows: the threshold lines
+    # dashed, the quadrant names, each point labelled with its ID
+    assert [g["line"] for g in guides[:2]] == ["DASH", "DASH"]
+    assert {g["name"] for g in guides[2:] if g["series_name_shown"]} == {
+        "Concentrate here", "Keep up the good work", "Low priority", "Possible overkill"}
+    ids = [row[1] for row in sheet_rows(done["views"][2], "Priorities")[1:] if "" not in (row[4], row[5])]
+    assert points["labels"] == ids
     assert (axes["x_title"], points["values-x"]["header"]) == ("Rating", "Rating")
     assert (axes["y_title"], points["values-y"]["header"]) == ("Importance", "Importance")
     assert (axes["x_min"], axes["x_max"]) == (1, 5)

@@ -317,6 +317,7 @@ class CalcSurface(LiveSheets):
                         target.getCellByPosition(at, 0).AbsoluteName)
                     label.Role = "label"
                     labelled.setLabel(label)
+        CalcSurface._guides_and_labels(target, chart, spec, last)
         chart.HasMainTitle = True
         chart.Title.String = spec.title
         chart.HasLegend = False
@@ -329,6 +330,56 @@ class CalcSurface(LiveSheets):
         for axis in (diagram.XAxis, diagram.YAxis):
             axis.AutoMin = axis.AutoMax = False
             axis.Min, axis.Max = spec.low, spec.high
+
+    @staticmethod
+    def _guides_and_labels(target: Any, chart: Any, spec: Any, last: int) -> None:
+        """What the file route's chart shows besides the points, as far as Calc's chart API
+        goes: the threshold lines (dashed series through their cells), the quadrant names (a
+        point each, labelled with the series name) and each point labelled with its ID."""
+        import uno
+
+        smgr = uno.getComponentContext().ServiceManager
+        provider = chart.getDataProvider()
+        chart_type = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0]
+        label = uno.createUnoStruct("com.sun.star.chart2.DataPointLabel")
+        text = uno.Enum("com.sun.star.chart2.DataPointCustomLabelFieldType", "TEXT")
+        points = chart_type.getDataSeries()[0]
+        for i, point in enumerate(sorted(spec.points, key=lambda p: p.row)):  # the series runs down the rows
+            field = smgr.createInstance("com.sun.star.chart2.DataPointCustomLabelField")
+            field.setFieldType(text)
+            field.setString(point.label)
+            one = points.getDataPointByIndex(i)
+            one.CustomLabelFields = (field,)
+            label.ShowNumber = True  # shows the custom text in its place
+            one.Label = label
+        for guide in spec.guides:
+            series = smgr.createInstance("com.sun.star.chart2.DataSeries")
+            data = []
+            for role, column in (("values-x", guide.x_column), ("values-y", guide.y_column)):
+                cells = target.getCellRangeByPosition(column - 1, guide.first_row - 1, column - 1,
+                                                      guide.first_row - 2 + len(guide.xs))
+                values = provider.createDataSequenceByRangeRepresentation(cells.AbsoluteName)
+                values.Role = role
+                labelled = smgr.createInstance("com.sun.star.chart2.data.LabeledDataSequence")
+                labelled.setValues(values)
+                name = provider.createDataSequenceByRangeRepresentation(
+                    target.getCellByPosition(guide.name_column - 1, guide.name_row - 1).AbsoluteName)
+                name.Role = "label"
+                labelled.setLabel(name)
+                data.append(labelled)
+            series.setData(tuple(data))
+            symbol = uno.createUnoStruct("com.sun.star.chart2.Symbol")
+            symbol.Style = uno.Enum("com.sun.star.chart2.SymbolStyle", "NONE")
+            series.Symbol = symbol
+            if guide.line:
+                series.LineStyle = uno.Enum("com.sun.star.drawing.LineStyle", "DASH")
+                series.Color = 0x7F7F7F
+            else:
+                series.LineStyle = uno.Enum("com.sun.star.drawing.LineStyle", "NONE")
+                name_label = uno.createUnoStruct("com.sun.star.chart2.DataPointLabel")
+                name_label.ShowSeriesName = True
+                series.Label = name_label
+            chart_type.addDataSeries(series)
 
     def activate(self, title: str) -> None:
         sheet = self._sheet(title)
