@@ -183,13 +183,17 @@ def _press(doc, frame, step: str) -> None:
     raise SystemExit(f"{entry} did not show {shows}")
 
 
-def click(port: int, workbook: str, urls: list[str]) -> dict:
+def _open(port: int, workbook: str):
+    """The workbook open in a window of the office on `port`, its frame, and a dispatcher."""
     ctx = connect(port)
     smgr = ctx.ServiceManager
     desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = desktop.loadComponentFromURL(Path(workbook).resolve().as_uri(), "_blank", 0, (prop("Hidden", False),))
-    frame = doc.CurrentController.Frame
-    helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    return doc, doc.CurrentController.Frame, smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+
+
+def click(port: int, workbook: str, urls: list[str]) -> dict:
+    doc, frame, helper = _open(port, workbook)
     views = []
     for step in urls:
         if step.startswith(("menu:", "toolbar:")):
@@ -208,12 +212,7 @@ def click(port: int, workbook: str, urls: list[str]) -> dict:
 
 def timed(port: int, workbook: str, urls: list[str]) -> dict:
     """Seconds per dispatched menu command, on an open workbook: what a person waits for."""
-    ctx = connect(port)
-    smgr = ctx.ServiceManager
-    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    doc = desktop.loadComponentFromURL(Path(workbook).resolve().as_uri(), "_blank", 0, (prop("Hidden", False),))
-    frame = doc.CurrentController.Frame
-    helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    doc, frame, helper = _open(port, workbook)
     seconds, statuses = [], []
     status = doc.Sheets.getByIndex(0).getCellRangeByName("B2")
     for url in urls:
