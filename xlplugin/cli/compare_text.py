@@ -29,6 +29,7 @@ def comparison_text(self: Comparison, lang: Lang = "en") -> str:
     for title, items in ((t("Added", "Toegevoegd"), self.added), (t("Removed", "Verwijderd"), self.removed)):
         lines.append(f"{title}: " + (", ".join(f"{p.id} ({p.touchpoint})" for p in items) or "-"))
     changes = [*(f"+{p}" for p in self.phases_added), *(f"-{p}" for p in self.phases_removed),
+               *(f"{a} -> {b}" for a, b in self.phases_renamed),
                *(f"{c.id}: {c.before.phase} -> {c.after.phase}" for c in self.moved)]
     lines.append(t("Phases: ", "Fasen: ") + ("; ".join(changes) or t("unchanged", "ongewijzigd")))
     return "\n".join(lines)

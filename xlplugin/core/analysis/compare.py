@@ -48,12 +48,19 @@ class Comparison:
     phases_removed: tuple[str, ...]
     warnings: tuple[Text, ...] = ()
     """Why this comparison is probably not the one meant (two unrelated or swapped journeys)."""
+    phases_renamed: tuple[tuple[str, str], ...] = ()
+    """(as-is name, to-be name) of a phase given another name: not removed and added."""
 
     @property
     def moved(self) -> tuple[Change, ...]:
-        """Touchpoints that moved to another phase."""
-        return tuple(c for c in self.changed
-                     if normalise_name(c.before.phase or "") != normalise_name(c.after.phase or ""))
+        """Touchpoints that moved to another phase (a renamed phase is the same phase)."""
+        same = {normalise_name(a): normalise_name(b) for a, b in self.phases_renamed}
+
+        def phase(name: str | None) -> str:
+            key = normalise_name(name or "")
+            return same.get(key, key)
+
+        return tuple(c for c in self.changed if phase(c.before.phase) != normalise_name(c.after.phase or ""))
 
     def to_dict(self) -> dict[str, Any]:
         brief = lambda p: {"id": p.id, "touchpoint": p.touchpoint, "phase": p.phase}  # noqa: E731
@@ -63,6 +70,8 @@ class Comparison:
             "removed": [brief(p) for p in self.removed],
             "warnings": [w.en for w in self.warnings],
             "phases": {"added": list(self.phases_added), "removed": list(self.phases_removed),
+                       **({"renamed": [{"from": a, "to": b} for a, b in self.phases_renamed]}
+                          if self.phases_renamed else {}),
                        "moved": [{"id": c.id, "from": c.before.phase, "to": c.after.phase} for c in self.moved]},
         }
 
@@ -97,9 +106,43 @@ def comparison_warnings(as_is: Journey, to_be: Journey) -> list[Text]:
     return warnings
 
 
+def renamed_phases(as_is: Journey, to_be: Journey) -> tuple[tuple[str, str], ...]:
+    """Phases of the as-is that the to-be names otherwise: a phase whose name is gone is the
+    same as a new one when most of its touchpoints (by ID) are in it, or, when neither holds
+    touchpoints both maps share, when it stands at the same place in the journey."""
+    names_b = {normalise_name(p.name) for p in to_be.phases}
+    names_a = {normalise_name(p.name) for p in as_is.phases}
+    gone = [p.name for p in as_is.phases if normalise_name(p.name) not in names_b]
+    new = [p.name for p in to_be.phases if normalise_name(p.name) not in names_a]
+    ids = {}
+    for journey in (as_is, to_be):
+        for tp in journey.touchpoints:
+            ids.setdefault((id(journey), normalise_name(tp.phase or "")), set()).add(normalise_name(tp.id))
+    pairs, taken = [], set()
+    for old in gone:
+        held = ids.get((id(as_is), normalise_name(old)), set())
+        best = max(new, key=lambda n: len(held & ids.get((id(to_be), normalise_name(n)), set())), default=None)
+        if best is not None and best not in taken and held and \
+                len(held & ids.get((id(to_be), normalise_name(best)), set())) * 2 > len(held):
+            pairs.append((old, best))
+            taken.add(best)
+    order_a = [normalise_name(p.name) for p in as_is.phases]
+    order_b = [normalise_name(p.name) for p in to_be.phases]
+    for old in gone:
+        if any(a == old for a, _ in pairs):
+            continue
+        at = order_a.index(normalise_name(old))
+        if at < len(order_b):
+            candidate = to_be.phases[at].name
+            if candidate in new and candidate not in taken:
+                pairs.append((old, candidate))
+                taken.add(candidate)
+    return tuple(pairs)
+
+
 def compare(as_is: Journey, to_be: Journey) -> Comparison:
     """What changes from `as_is` to `to_be`: touchpoints matched by ID (in the to-be's
-    journey order), phases by name."""
+    journey order), phases by name, a renamed phase by its touchpoints or its place."""
     ranked_a, ranked_b = rank_gaps(as_is), rank_gaps(to_be)
     before = {normalise_name(p.id): p for p in ranked_a.touchpoints}
     after = {normalise_name(p.id): p for p in ranked_b.touchpoints}
@@ -107,11 +150,15 @@ def compare(as_is: Journey, to_be: Journey) -> Comparison:
     order_a = [normalise_name(tp.id) for tp in as_is.touchpoints]
     phase_a = {normalise_name(p.name): p.name for p in as_is.phases}
     phase_b = {normalise_name(p.name): p.name for p in to_be.phases}
+    renamed = renamed_phases(as_is, to_be)
+    old_names = {normalise_name(a) for a, _ in renamed}
+    new_names = {normalise_name(b) for _, b in renamed}
     return Comparison(
         tuple(Change(before[k], after[k]) for k in dict.fromkeys(order_b) if k in before),
         tuple(after[k] for k in dict.fromkeys(order_b) if k not in before),
         tuple(before[k] for k in dict.fromkeys(order_a) if k not in after),
-        tuple(name for k, name in phase_b.items() if k not in phase_a),
-        tuple(name for k, name in phase_a.items() if k not in phase_b),
+        tuple(name for k, name in phase_b.items() if k not in phase_a and k not in new_names),
+        tuple(name for k, name in phase_a.items() if k not in phase_b and k not in old_names),
         tuple(comparison_warnings(as_is, to_be)),
+        renamed,
     )
