@@ -31,14 +31,15 @@ def _signed(value: float | None, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def _phases(before: Journey, after: Journey) -> list[str]:
+def _phases(before: Journey, after: Journey, renamed: dict[str, str] | None = None) -> list[str]:
     """The phases of both maps: the to-be's in order, an as-is phase it dropped after the phase
-    that came before it in the as-is."""
+    that came before it in the as-is; a renamed phase once, under its new name."""
+    renamed = renamed or {}
     names = [p.name for p in after.phases]
     keys = [normalise_name(n) for n in names]
     previous = None
     for p in before.phases:
-        key = normalise_name(p.name)
+        key = renamed.get(normalise_name(p.name), normalise_name(p.name))
         if key not in keys:
             at = keys.index(previous) + 1 if previous in keys else len(keys)
             keys.insert(at, key)
@@ -47,11 +48,14 @@ def _phases(before: Journey, after: Journey) -> list[str]:
     return names
 
 
-def _points(journey: Journey, emotions: dict[str, float | None], phases: list[str]) -> list[tuple[float, float, str, bool]]:
+def _points(journey: Journey, emotions: dict[str, float | None], phases: list[str],
+            renamed: dict[str, str] | None = None) -> list[tuple[float, float, str, bool]]:
     index = {normalise_name(n): i for i, n in enumerate(phases)}
+    renamed = renamed or {}
     by_phase: dict[int, list[Any]] = {}
     for tp in journey.touchpoints:
-        by_phase.setdefault(index.get(normalise_name(tp.phase or ""), len(phases) - 1), []).append(tp)
+        key = normalise_name(tp.phase or "")
+        by_phase.setdefault(index.get(renamed.get(key, key), len(phases) - 1), []).append(tp)
     points = []
     for i, tps in sorted(by_phase.items()):
         for k, tp in enumerate(tps):
@@ -104,7 +108,8 @@ def _curves_slide(ctx: DeckContext, comparison: Comparison, before: Journey, aft
     slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
-    phases = _phases(before, after)
+    renamed = {normalise_name(a): normalise_name(b) for a, b in comparison.phases_renamed}
+    phases = _phases(before, after, renamed)
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
     width = inner.width // max(len(phases), 1)
@@ -116,7 +121,8 @@ def _curves_slide(ctx: DeckContext, comparison: Comparison, before: Journey, aft
                  largest=head_size, smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER)
     chart = Area(inner.left, inner.top + head_h + GAP, width * len(phases), inner.height - head_h - GAP)
-    curves = [Curve(words.COMPARE["as-is"].in_(lang), _points(before, was, phases), OKABE_ITO["grey"], dashed=True,
+    curves = [Curve(words.COMPARE["as-is"].in_(lang), _points(before, was, phases, renamed), OKABE_ITO["grey"],
+                    dashed=True,
                     marks=False),
               Curve(words.COMPARE["to-be"].in_(lang), _points(after, now, phases), OKABE_ITO["blue"])]
     emotion_curve(slide, chart, curves, len(phases), lang, legend=True)
@@ -129,7 +135,9 @@ def _changes_slides(ctx: DeckContext, comparison: Comparison, lang: Lang) -> lis
         return f"{number(a, lang)} → {number(b, lang)} ({_signed(d, lang)})"
 
     rows = []
-    for c in comparison.changed:
+    # the big movers first (either way), then journey order
+    ranked = sorted(comparison.changed, key=lambda c: -abs(c.delta("gap") or 0))
+    for c in ranked:
         qa, qb = c.before.quadrant, c.after.quadrant
         quadrant = words.QUADRANT[qb].in_(lang) if qa == qb else \
             f"{words.QUADRANT[qa].in_(lang)} → {words.QUADRANT[qb].in_(lang)}"
@@ -139,8 +147,10 @@ def _changes_slides(ctx: DeckContext, comparison: Comparison, lang: Lang) -> lis
     n = len(comparison.changed)
     title = words.COMPARE["changes/1" if up == 1 else "changes"].in_(lang).format(up=up, n=n)
     down = [f"{c.id} {c.after.touchpoint or ''}".strip() for c in comparison.changed if (c.delta("rating") or 0) < 0]
+    mixed = sum(1 for c in comparison.changed if c.before.source != c.after.source)
     notes = f"{title}. " + (words.COMPARE["down"].in_(lang).format(names=series(down, lang)) if down else "") \
-        + words.COMPARE["changes-notes"].in_(lang)
+        + words.COMPARE["changes-notes"].in_(lang) \
+        + (words.COMPARE["sources"].in_(lang).format(n=mixed) if mixed else "")
     headers = [h.in_(lang) for h in words.COMPARE_HEADERS]
     return table_slides(ctx.frame, title, notes, headers, rows, (4.4, 2.6, 2.9, 3.6),
                         empty=words.COMPARE["no-common"].in_(lang))

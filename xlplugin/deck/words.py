@@ -296,9 +296,14 @@ COMPARE = {
     "down": Text("Rated lower: {names}. ", "Lager gewaardeerd: {names}. "),
     "changes-notes": Text(
         "Per touchpoint in both maps (matched by ID): the rating and the gap score before and after, and the "
-        "quadrant it moves to.",
+        "quadrant it moves to; the biggest changes in gap score first.",
         "Per contactmoment dat in beide kaarten staat (op ID): de waardering en de gapscore voor en na, en het "
-        "kwadrant waar het heen gaat."),
+        "kwadrant waar het heen gaat; de grootste veranderingen in gapscore eerst."),
+    "sources": Text(
+        " The as-is figures of {n} of these touchpoints are survey means and the to-be's are typed estimates: "
+        "there the change compares a measurement with an expectation.",
+        " Bij {n} van deze contactmomenten zijn de huidige cijfers gemiddelden uit de enquête en die van de "
+        "gewenste situatie getypte schattingen: daar vergelijkt de verandering een meting met een verwachting."),
     "no-common": Text("The two maps have no touchpoint ID in common.", "De twee kaarten hebben geen contactmoment-ID gemeen."),
     "added-removed": Text("{a} touchpoints added, {r} removed", "{a} contactmomenten toegevoegd, {r} vervallen"),
     "added-removed/1": Text("1 touchpoint added, {r} removed", "1 contactmoment toegevoegd, {r} vervallen"),
