@@ -68,7 +68,7 @@ def test_plan_marks_each_faulty_cell_once_with_every_message():
     assert note.startswith("xlplugin") and "[invalid-number]" in note and "[unrated-touchpoint]" in note
     assert plan.status.text == "checked at 2026-11-23 09:30: 2 errors, 1 warning"
     assert [s.title for s in plan.sheets] == ["Findings"]
-    assert make_plan(r, None, "nl", NOW).status.text.startswith("gecontroleerd op 2026-11-23 09:30: 2 fouten")
+    assert make_plan(r, None, "nl", NOW).status.text.startswith("gecontroleerd op 23-11-2026 om 09:30: 2 fouten")
 
 
 def test_plan_clears_the_previous_run_and_gives_back_the_users_own_fill_and_notes():
@@ -142,7 +142,7 @@ def test_dutch_workbook_gets_dutch_sheets_and_messages(make_workbook):
     assert message.startswith("De grootste prioriteiten:\n1. ")
     assert "1 fout" in message
     assert book._active == "Prioriteiten"
-    assert book.sheets["Start"].range("B2").value.startswith("gecontroleerd op 2026-11-23 09:30: 1 fout")
+    assert book.sheets["Start"].range("B2").value.startswith("gecontroleerd op 23-11-2026 om 09:30: 1 fout")
     assert book.sheets["Contactmomenten"].range("F3").note.text.startswith("xlplugin · fout [")
 
 

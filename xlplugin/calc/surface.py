@@ -344,10 +344,15 @@ class CalcSurface(LiveSheets):
         label = uno.createUnoStruct("com.sun.star.chart2.DataPointLabel")
         text = uno.Enum("com.sun.star.chart2.DataPointCustomLabelFieldType", "TEXT")
         points = chart_type.getDataSeries()[0]
-        for i, point in enumerate(sorted(spec.points, key=lambda p: p.row)):  # the series runs down the rows
+        ordered = sorted(spec.points, key=lambda p: p.row)  # the series runs down the rows
+        together: dict[tuple[float, float], list[str]] = {}
+        for point in ordered:  # points on one spot share one label, as the file route's chart does
+            together.setdefault((round(point.x, 4), round(point.y, 4)), []).append(point.label)
+        for i, point in enumerate(ordered):
+            ids = together[round(point.x, 4), round(point.y, 4)]
             field = smgr.createInstance("com.sun.star.chart2.DataPointCustomLabelField")
             field.setFieldType(text)
-            field.setString(point.label)
+            field.setString(", ".join(ids) if ids[0] == point.label else "")
             one = points.getDataPointByIndex(i)
             one.CustomLabelFields = (field,)
             label.ShowNumber = True  # shows the custom text in its place

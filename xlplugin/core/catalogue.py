@@ -109,8 +109,8 @@ CODES: tuple[Code, ...] = (
            "Zet de contactmomenten op het blad {sheet_name}, of verwijder de fase.")),
     _code("unrated-touchpoint", "warning", ("Touchpoint not rated", "Contactmoment niet beoordeeld"),
           ("Touchpoint {id} has no {missing}, so it cannot be ranked among the priorities.",
-           "Contactmoment {id} heeft geen {missing} en kan dus niet bij de prioriteiten worden gerangschikt."),
-          ("Fill in importance and rating on the scale {scale}.", "Vul belang en waardering in op de schaal {scale}.")),
+           "Contactmoment {id} heeft geen {missing} en telt daardoor niet mee in de prioriteiten."),
+          ("Fill in its {missing} on the scale {scale}.", "Vul de {missing} in op de schaal {scale}.")),
     _code("low-respondents", "warning", ("Few respondents", "Weinig respondenten"),
           ("The rating of {id} rests on {n} respondent(s){in_wave}, fewer than {minimum}.",
            "De waardering van {id} rust op {n} respondent(en){in_wave}, minder dan {minimum}."),
@@ -145,7 +145,7 @@ CODES: tuple[Code, ...] = (
     _code("persona-without-goals", "warning", ("Persona without goals", "Persona zonder doelen"),
           ("The persona has neither goals nor needs.", "De persona heeft geen doelen en geen behoeften."),
           ("Write down what the persona wants and needs: the journey is drawn from their point of view.",
-           "Schrijf op wat de persona wil en nodig heeft: de reis wordt vanuit hun oogpunt getekend.")),
+           "Schrijf op wat de persona wil en nodig heeft: de reis wordt vanuit het oogpunt van de persona getekend.")),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in CODES}

@@ -10,8 +10,8 @@ INTRO = Text(
     "a message explains each column when you select a cell. The Touchpoints sheet calculates "
     "the gap score and quadrant while you type; xlplugin checks the whole workbook, ranks the "
     "priority gaps and writes a PowerPoint deck for management.",
-    "Vul de bladen van links naar rechts in tijdens de workshop. Keuzelijsten stellen waarden voor "
-    "en bij elke kolom verschijnt uitleg als je een cel kiest. Het blad Contactmomenten berekent "
+    "Vul de bladen van links naar rechts in tijdens de workshop. Keuzelijsten geven de mogelijke "
+    "waarden en bij elke kolom verschijnt uitleg als je een cel selecteert. Het blad Contactmomenten berekent "
     "de gapscore en het kwadrant terwijl je typt; xlplugin controleert de hele werkmap, rangschikt "
     "de prioriteiten en maakt een PowerPoint-presentatie voor het management.",
 )
@@ -68,8 +68,8 @@ SECTIONS: tuple[tuple[Text, Text], ...] = (
             "the emotion curve. Individual answers can go on the Responses sheet.",
             "Belang en waardering staan op de schaal van het blad Klantreis (1-5 of 1-10), het liefst "
             "uit 15 tot 30 interviews of een eenvoudige enquête; noteer op hoeveel respondenten elk "
-            "cijfer rust. Emotie loopt van -2 (zeer negatief) tot +2 (zeer positief): de pieken en "
-            "dalen van de emotiecurve. Losse antwoorden kunnen op het blad Antwoorden.",
+            "cijfer is gebaseerd. Emotie loopt van -2 (zeer negatief) tot +2 (zeer positief): de pieken en "
+            "dalen van de emotiecurve. Losse antwoorden vul je in op het blad Antwoorden.",
         ),
     ),
     (
@@ -95,8 +95,8 @@ SECTIONS: tuple[tuple[Text, Text], ...] = (
             "Begin bij de contactmomenten in 'Hier concentreren'. Geef elke verbetering een eigenaar, "
             "een deadline en een meetbare doelstelling, bijv. waardering van 2,4 naar 3,5 in juni, en zet "
             "de doelwaardering op het blad Contactmomenten. Meet daarna opnieuw: antwoorden met een Meting "
-            "op het blad Antwoorden laten per contactmoment zien of de verandering echt is en het doel "
-            "gehaald (de voortgangsdia van de presentatie).",
+            "op het blad Antwoorden laten per contactmoment zien of de verbetering echt is en of het doel "
+            "is gehaald (de voortgangsdia van de presentatie).",
         ),
     ),
 )
@@ -128,9 +128,9 @@ def buttons_section() -> tuple[Text, Text]:
             f"In Excel: het tabblad {MENU.nl} ({nl}). In Excel op het web: het taakvenster van xlwings "
             f"Lite (check, priorities, deck). In LibreOffice Calc: het menu {MENU.nl} of de werkbalk ervan. "
             f"{BUTTONS['check'].nl} kleurt elke cel die aandacht vraagt (rood: fout, geel: waarschuwing) "
-            "met een opmerking wat te doen, en zet ze allemaal op het blad Bevindingen; "
+            "met een opmerking over wat je moet doen, en zet ze allemaal op het blad Bevindingen; "
             f"{BUTTONS['priorities'].nl} rangschikt de gaps op het blad Prioriteiten; "
-            f"{BUTTONS['deck'].nl} zet de PowerPoint-presentatie naast de werkmap. Een tweede klik "
+            f"{BUTTONS['deck'].nl} bewaart de PowerPoint-presentatie in de map van de werkmap. Een tweede klik "
             "vervangt de markeringen van de eerste.",
         ),
     )

@@ -37,6 +37,7 @@ from xlplugin.core.layout import (
     Field,
     Sheet,
 )
+from xlplugin.core.writeback.sheets import in_language
 from xlplugin.errors import WorkbookError
 from xlplugin.files.safe import atomic_save
 from xlplugin.text import Lang, Text
@@ -48,8 +49,9 @@ LIVE_ROWS = 500
 fill a table's calculated column into new rows as Excel does, so the rows are there already."""
 CENTRED = ("scale", "boolean", "integer", "number")
 
-EMOTION_FILLS = {2: "63BE7B", 1: "B1D580", 0: "FFEB84", -1: "FBAA77", -2: "F8696B"}
-"""The emotion levels' colours, red to green, the same for a word and its number."""
+EMOTION_FILLS = {2: "63BE7B", 1: "B1D580", 0: "E7E6E6", -1: "FBAA77", -2: "F8696B"}
+"""The emotion levels' colours, red to green, the same for a word and its number; neutral is
+light grey, so it is never taken for a warning's yellow."""
 QUADRANT_FILLS = {
     "concentrate-here": "F8CBAD",
     "keep-up": "C6EFCE",
@@ -117,9 +119,12 @@ def on_scale(value: str, low: str, high: str) -> str:
     return f"AND(ISNUMBER({value}),{value}>={low},{value}<={high})"
 
 
-def _print_setup(ws: Worksheet, header_rows: str | None = "1:1") -> None:
-    """Landscape, one page wide, header row repeated: the sheet prints as people expect."""
+def _print_setup(ws: Worksheet, header_rows: str | None = "1:1", lang: Lang = "en") -> None:
+    """Landscape, one page wide, header row repeated, on A4 in a Dutch workbook: the sheet
+    prints as people expect."""
     ws.page_setup.orientation = "landscape"
+    if lang == "nl":
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -258,7 +263,7 @@ class _TemplateWriter:
         ws.cell(row, 1).font = HEADER_FONT
         ws.cell(row, 2, guide.REQUIRED_EXPLAINED.in_(lang)).alignment = WRAP
         ws.row_dimensions[row].height = 48
-        _print_setup(ws, None)
+        _print_setup(ws, None, lang=self.lang)
 
     def record_sheet(self, s: Sheet, record: dict[str, Any]) -> None:
         ws = self.wb.create_sheet(self.title(s))
@@ -288,7 +293,7 @@ class _TemplateWriter:
             if s is JOURNEY:
                 self.journey_rows[f.key] = r
         ws.freeze_panes = "A2"
-        _print_setup(ws)
+        _print_setup(ws, lang=self.lang)
 
     def table_sheet(self, s: Sheet, items: list[dict[str, Any]]) -> None:
         ws = self.wb.create_sheet(self.title(s))
@@ -319,7 +324,7 @@ class _TemplateWriter:
                 cell.alignment = WRAP if f.kind == "text" else CENTRE if numeric else TOP
                 if f.kind == "computed":
                     cell.value = f"={formulas[f.key]}"
-                    cell.number_format = "0.0" if f.key == "gap_score" else "General"
+                    cell.number_format = in_language("0.0", self.lang) if f.key == "gap_score" else "General"
                     continue
                 _write_text(cell, _cell_value(f, item.get(f.key), lang))
                 if f.kind == "id":
@@ -343,7 +348,7 @@ class _TemplateWriter:
         table.tableStyleInfo = TABLE_STYLE
         ws.add_table(table)
         ws.freeze_panes = "D2" if s is TOUCHPOINTS else "A2"
-        _print_setup(ws)
+        _print_setup(ws, lang=self.lang)
         if s is TOUCHPOINTS:  # 16 columns: two pages wide, ID, phase and name on both, at a readable size
             ws.page_setup.fitToWidth = 2
             ws.print_title_cols = "A:C"

@@ -134,8 +134,8 @@ def marks_for(report: Report, lang: Lang) -> tuple[Mark, ...]:
 
 
 def status_text(report: Report, lang: Lang, now: datetime) -> str:
-    when = now.strftime("%Y-%m-%d %H:%M")
-    return Text(f"checked at {when}: ", f"gecontroleerd op {when}: ").in_(lang) + report.headline(lang)
+    when = Text(now.strftime("%Y-%m-%d %H:%M"), f"{now.day}-{now.month}-{now.year} om {now:%H:%M}")
+    return Text(f"checked at {when.en}: ", f"gecontroleerd op {when.nl}: ").in_(lang) + report.headline(lang)
 
 
 def make_plan(report: Report, priorities: Priorities | None, lang: Lang, now: datetime) -> Plan:
