@@ -2,7 +2,8 @@
 
 - a sample workbook (laptop-request, Dutch) with a few typical workshop mistakes typed in,
   checked with `xlplugin annotate`: the marked Contactmomenten sheet and the Bevindingen sheet;
-- the deck of a sample (home-insurance, English): the summary (slide 2) and the priority matrix.
+- the deck of a sample, home-insurance (English) and laptop-request (Dutch, the `-nl` pictures):
+  the summary (slide 2) and the priority matrix.
 
 Each is rendered by LibreOffice (headless) to PDF, the page drawn by pdftoppm and cropped to
 what is on it, into docs/img/. docs/img/manifest.json records, per picture, the sha256 of the
@@ -40,7 +41,8 @@ MISTAKES = (
     ("Acties", "C3", None),                   # an action without an owner
 )
 
-WORKBOOK_SAMPLE, DECK_SAMPLE = "laptop-request", "home-insurance"
+WORKBOOK_SAMPLE = "laptop-request"
+DECKS = {"": "home-insurance", "-nl": "laptop-request"}  # suffix of the picture names: the sample
 
 
 def faulty_workbook(folder: Path) -> Path:
@@ -60,11 +62,11 @@ def faulty_workbook(folder: Path) -> Path:
     return path.with_name("klantreis.checked.xlsx")
 
 
-def sample_deck(folder: Path) -> Path:
+def sample_deck(folder: Path, sample: str = "home-insurance") -> Path:
     from xlplugin.api import deck_workbook
 
-    path = folder / "home-insurance.xlsx"
-    shutil.copy(ROOT / "samples" / f"{DECK_SAMPLE}.xlsx", path)
+    path = folder / f"{sample}.xlsx"
+    shutil.copy(ROOT / "samples" / f"{sample}.xlsx", path)
     deck_workbook(path)
     return path.with_suffix(".pptx")
 
@@ -111,19 +113,21 @@ def _sources(folder: Path) -> dict[str, dict]:
     """Per picture: the file rendered, how to find its page, and the content it shows."""
     os.environ["XLPLUGIN_TODAY"] = TODAY  # overdue actions against a fixed day, the same every day
     checked = faulty_workbook(folder)
-    deck = sample_deck(folder)
-    matrix = _matrix_slide(deck)
-    return {
+    sources = {
         "workbook-checked.png": {"file": checked, "page": ("sheet", "Contactmomenten"), "dpi": 220,
                                  "crop": (0, 0, 0.686, 0.40),
                                  "content": _sheet_content(checked, "Contactmomenten")},
         "workbook-findings.png": {"file": checked, "page": ("sheet", "Bevindingen"), "dpi": 220,
                                   "content": _sheet_content(checked, "Bevindingen")},
-        "deck-summary.png": {"file": deck, "page": ("slide", 2), "dpi": 110,
-                             "content": _slide_content(deck, 2)},
-        "deck-matrix.png": {"file": deck, "page": ("slide", matrix), "dpi": 110,
-                            "content": _slide_content(deck, matrix)},
     }
+    for suffix, sample in DECKS.items():
+        deck = sample_deck(folder, sample)
+        matrix = _matrix_slide(deck)
+        sources[f"deck-summary{suffix}.png"] = {"file": deck, "page": ("slide", 2), "dpi": 110,
+                                                "content": _slide_content(deck, 2)}
+        sources[f"deck-matrix{suffix}.png"] = {"file": deck, "page": ("slide", matrix), "dpi": 110,
+                                               "content": _slide_content(deck, matrix)}
+    return sources
 
 
 def _digest(content: str) -> str:
