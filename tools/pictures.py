@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IMG = ROOT / "docs" / "img"
 MANIFEST = IMG / "manifest.json"
-RENDER = "sheets 220 dpi, slides 110 dpi, trimmed, checked sheet cropped to its top left"  # part of every digest: changing how pictures are drawn makes them stale
+RENDER = "LibreOffice PDF, pdftoppm, white margins trimmed"  # part of every digest, with each picture's dpi and crop
 TODAY = "2026-11-24"
 
 # The mistakes people make in a workshop, typed into the Dutch sample (sheet, cell, value).
@@ -130,14 +130,16 @@ def _sources(folder: Path) -> dict[str, dict]:
     return sources
 
 
-def _digest(content: str) -> str:
-    return hashlib.sha256(f"{RENDER}\n{content}".encode()).hexdigest()
+def _digest(source: dict) -> str:
+    """The content a picture shows, with how it is drawn (dpi, crop): a change to either makes it stale."""
+    how = f"{RENDER} dpi={source['dpi']} crop={source.get('crop')}"
+    return hashlib.sha256(f"{how}\n{source['content']}".encode()).hexdigest()
 
 
 def source_digests() -> dict[str, str]:
     """The digest of each picture's content, made now (no LibreOffice needed)."""
     with tempfile.TemporaryDirectory() as tmp:
-        return {name: _digest(s["content"]) for name, s in _sources(Path(tmp)).items()}
+        return {name: _digest(s) for name, s in _sources(Path(tmp)).items()}
 
 
 def _pdf(path: Path, folder: Path) -> Path:
@@ -207,7 +209,7 @@ def build() -> dict[str, str]:
             kind, which = source["page"]
             page = _sheet_page(pdfs[file], file, which) if kind == "sheet" else which
             _png(pdfs[file], page, IMG / name, source["dpi"], source.get("crop"))
-            manifest[name] = _digest(source["content"])
+            manifest[name] = _digest(source)
             print(f"wrote {(IMG / name).relative_to(ROOT)} (page {page} of {pdfs[file].name})")
     MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
     return manifest
