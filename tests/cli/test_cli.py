@@ -244,12 +244,3 @@ def test_a_dutch_workbook_with_errors_is_pointed_to_check_in_dutch_with_its_path
         assert result.returncode == 1
         assert result.stderr == (f"xlplugin: 1 fout, 0 waarschuwingen in '{path}'; "
                                  f"xlplugin check '{path}' laat zien waar.\n")
-
-
-def test_check_and_gaps_of_one_folder_give_one_summary_per_file(tmp_path):
-    for name in ("home-insurance", "laptop-request"):
-        shutil.copy(ROOT / "samples" / f"{name}.xlsx", tmp_path / f"{name}.xlsx")
-    for command in ("check", "gaps"):
-        result = run(command, str(tmp_path))
-        assert result.returncode == 0, result.stderr
-        assert "home-insurance.xlsx" in result.stdout and "laptop-request.xlsx" in result.stdout
