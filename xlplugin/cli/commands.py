@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from xlplugin.cli.parser import HelpfulParser, quote_path, warn
+from xlplugin.cli.parser import HelpfulParser, guide, quote_path, warn
 from xlplugin.core.analysis.survey_stats import MIN_RESPONDENTS
 from xlplugin.errors import WorkbookError
 from xlplugin.text import LANGUAGES, Lang, Text, message_lang
@@ -405,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=doc.splitlines()[0],
             description=doc,
+            epilog=guide(name),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(func=func)

@@ -1,5 +1,6 @@
 """What makes the command line help a person: 'did you mean' for a mistyped command, and
-the warnings (say, of a comparison that is probably not what was meant) on standard error."""
+the warnings (say, of a comparison that is probably not what was meant) on standard error,
+and the link from each command's help to its guide."""
 
 from __future__ import annotations
 
@@ -28,9 +29,27 @@ class HelpfulParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-__all__ = ["HelpfulParser", "quote_path", "warn"]
+__all__ = ["GUIDES", "HelpfulParser", "guide", "quote_path", "warn"]
 
 
 def warn(texts: list[Text], lang: Lang) -> None:
     for text in texts:
         print(f"xlplugin: {text.in_(lang)}", file=sys.stderr)
+
+
+# Where each command is explained: the last line of its --help (tests/test_docs.py holds
+# every one to a heading that exists).
+GUIDES = {
+    "new": "docs/analyst.md#new", "check": "docs/analyst.md#check", "gaps": "docs/analyst.md#gaps",
+    "progress": "docs/analyst.md#progress", "portfolio": "docs/analyst.md#portfolio",
+    "compare": "docs/analyst.md#compare", "annotate": "docs/analyst.md#annotate",
+    "export": "docs/analyst.md#export", "import": "docs/analyst.md#import", "deck": "docs/analyst.md#deck",
+    "demo": "docs/analyst.md#demo", "excel": "docs/install.md#excel-desktop-windows-and-macos",
+    "calc": "docs/install.md#libreoffice-calc-linux", "survey": "docs/analyst.md#surveys-and-waves",
+    "survey make": "docs/analyst.md#survey-make", "survey import": "docs/analyst.md#survey-import",
+}
+
+
+def guide(command: str) -> str:
+    """The --help epilog of `command`: the link to its page in the guides."""
+    return f"Guide: {GUIDES[command]}"

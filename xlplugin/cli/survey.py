@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from xlplugin.cli.parser import guide
 from xlplugin.errors import WorkbookError, quote_path
 from xlplugin.text import LANGUAGES, Lang, Text, message_lang
 
@@ -202,13 +203,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "         xlplugin survey import export.xlsx --into journey.xlsx --in-place\n"
         "See 'xlplugin survey make --help' and 'xlplugin survey import --help'."
     )
-    p = subparsers.add_parser("survey", help=doc, description=description,
+    p = subparsers.add_parser("survey", help=doc, description=description, epilog=guide("survey"),
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="survey_command", metavar="make|import", required=True)
 
     def command(name: str, func) -> argparse.ArgumentParser:
         text = func.__doc__ or ""
-        q = sub.add_parser(name, help=text.splitlines()[0], description=text,
+        q = sub.add_parser(name, help=text.splitlines()[0], description=text, epilog=guide(f"survey {name}"),
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         q.set_defaults(func=func)
         return q

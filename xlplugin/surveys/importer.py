@@ -56,7 +56,7 @@ class ExportResult:
     unreadable: list[Unreadable]
 
     def to_dict(self, lang: Lang) -> dict[str, object]:
-        """The JSON of DESIGN.md (Contract v1.2, Survey loop)."""
+        """The JSON of docs/reference.md (survey import; docs/design.md, Contract v1.2, Survey loop)."""
         return {
             "file": self.file,
             "tool": self.tool,
