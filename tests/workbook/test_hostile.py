@@ -189,7 +189,10 @@ def test_unreadable_input_is_one_clear_sentence_and_exit_2(tmp_path, case):
                             timeout=120, env={**os.environ, "XLPLUGIN_LANG": "nl"})
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"xlplugin: {info.value.message.nl}"
+    if case == "a folder":  # the command line searches a folder for workbooks; this one holds none
+        assert result.stderr.strip() == f"xlplugin: Geen werkmappen (.xlsx, .xlsm) gevonden in {path}."
+    else:
+        assert result.stderr.strip() == f"xlplugin: {info.value.message.nl}"
 
 
 # name -> (edit of a good workbook with openpyxl, expected (code, sheet, cell) rows)

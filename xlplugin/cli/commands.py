@@ -130,10 +130,10 @@ def _point_to_check(headline: str, path: object, lang: Lang) -> None:
 
 
 def _many(args: argparse.Namespace) -> bool:
-    """Several paths given (folders among them are searched): one summary per file. One path keeps
-    the output and exit codes it always had."""
+    """Several paths given, or a folder (folders are searched): one summary per file. One
+    workbook keeps the output and exit codes it always had."""
     paths = args.path
-    if len(paths) == 1:
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
         args.path = paths[0]
         return False
     return True
