@@ -216,7 +216,7 @@ def test_uncertain_points_are_drawn_hollow_and_explained():
     dot = centres["uncertain H07"]
     assert abs(dot.left + dot.width / 2 - x) < 2 * 12700 and abs(dot.top + dot.height / 2 - y) < 2 * 12700
     assert dot.fill.fore_color.rgb == RGBColor(0xFF, 0xFF, 0xFF)
-    assert "white centre: uncertain" in all_text(slide)
+    assert "white centre: surveyed, but uncertain" in all_text(slide)
 
 
 def test_gap_table_holds_only_priority_gaps_with_quadrant_and_moment_of_truth():

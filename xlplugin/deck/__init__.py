@@ -31,6 +31,7 @@ from xlplugin.deck.slides import (
     objective_slide,
     persona_slide,
     title_slide,
+    voice_slide,
 )
 from xlplugin.deck.story import Story
 from xlplugin.deck.summary import summary_slide
@@ -64,6 +65,7 @@ SLIDES: tuple[SlideBuilder, ...] = (
     overview_slide,
     matrix_slide,
     gaps_slide,
+    voice_slide,
     _importance_slides,
     _progress_slides,
     _compare_slides,

@@ -34,7 +34,7 @@ from xlplugin.deck.matrix import (
 )
 from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fits, fitting_size, text_height, text_width
 from xlplugin.deck.shapes import GREY, QUADRANT_COLOURS, text_box
-from xlplugin.deck.story import number, plain
+from xlplugin.deck.story import number, phase_groups, plain
 from xlplugin.text import Lang, Text, normalise_name
 
 GAP = int(Inches(0.06))
@@ -49,23 +49,12 @@ class _Column:
     weight: float
 
 
-def _groups(journey: Journey) -> list[tuple[str, list[Touchpoint]]]:
-    """The phases in journey order (the Phases sheet), each with its touchpoints. A phase the
-    Phases sheet does not have (a typo, with --allow-errors) keeps its name as typed and its
-    place after the phase of the touchpoint before it."""
-    names = {normalise_name(p.name): p.name for p in journey.phases}
-    order = list(names)
-    by_phase: dict[str, list[Touchpoint]] = {key: [] for key in order}
-    previous: str | None = None
-    for tp in journey.touchpoints:
-        key = normalise_name(tp.phase or "")
-        if key not in by_phase:
-            names[key] = tp.phase or "–"
-            order.insert(order.index(previous) + 1 if previous in order else len(order), key)
-            by_phase[key] = []
-        by_phase[key].append(tp)
-        previous = key
-    return [(names[key], by_phase[key]) for key in order]
+def _groups(journey: Journey, lang: Lang | None = None) -> list[tuple[str, list[Touchpoint]]]:
+    """The phases in journey order, each with its touchpoints (story.phase_groups); a phase the
+    Phases sheet does not have (a typo, with --allow-errors) is marked as such in `lang`."""
+    mark = words.STORY["unknown-phase-mark"]
+    return [(name if known or lang is None else mark.in_(lang).format(name=name), tps)
+            for name, tps, known in phase_groups(journey)]
 
 
 def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_COLUMN,
@@ -168,7 +157,7 @@ def overview_slide(ctx: DeckContext) -> Any:
              + words.NOTES["overview"].in_(lang))
     area = frame.probe_area()
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
-    groups = _groups(journey)
+    groups = _groups(journey, lang)
     floor_words = _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR)
     least = [max(MIN_COLUMN, floor_words, _widest_word([name], FLOOR, bold=True)) for name, _ in groups]
     pages = _pages_of_phases(groups, area.width - gutter, least)
@@ -287,6 +276,7 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
                  largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
                  else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
     _uncertain_centres(slide, plot, s, points)
+    _estimate_rings(slide, plot, s, points)
     _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
     return slide
 
@@ -309,6 +299,28 @@ def _uncertain_centres(slide: Any, plot: Area, scale: Any, points: Sequence[Matr
             dot.line.fill.background()
             dot.shadow.inherit = False
             dot.name = f"uncertain {p.id}"
+
+
+RING = 17.0
+"""Diameter (pt) of the dashed ring around a workshop estimate (its marker is 10 pt)."""
+
+
+def _estimate_rings(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint]) -> None:
+    """A dashed ring around every placement without survey answers (a workshop estimate) when other
+    touchpoints have them: an estimate reads as less certain than a surveyed mean, and differently
+    from a surveyed point whose interval crosses a threshold (the white centre)."""
+    d = RING * EMU_PER_PT
+    for p in points:
+        if p.estimate:
+            x, y = to_slide(plot, scale, p.rating, p.importance)
+            ring = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)),
+                                          Emu(int(d)))
+            ring.fill.background()
+            ring.line.color.rgb = RGBColor(0x40, 0x40, 0x40)
+            ring.line.width = Pt(1.25)
+            ring.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            ring.shadow.inherit = False
+            ring.name = f"estimate {p.id}"
 
 
 def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint], lang: Lang) -> list[Box]:
@@ -372,6 +384,8 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
                                                 rating=plain(s.rating_threshold, lang)), {})]
     if any(p.uncertain for p in points):
         key.append((words.LEGEND_UNCERTAIN.in_(lang), {}))
+    if any(p.estimate for p in points):
+        key.append((words.LEGEND_ESTIMATE.in_(lang), {}))
     shown = list(names)
     more = words.STORY["more"]
     while True:

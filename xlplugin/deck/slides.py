@@ -15,7 +15,7 @@ from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.measure import BODY, FLOOR
+from xlplugin.deck.measure import BODY, FLOOR, fits
 from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, normalise_name
@@ -201,3 +201,36 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
                                                      unrated=", ".join(unrated) or words.NONE.in_(lang))
     return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), found + words.NOTES["appendix"].in_(lang), headers, rows,
                         widths, size=12)
+
+
+def voice_slide(ctx: DeckContext) -> list[Any]:
+    """'In the customer's words': per priority gap customers commented on (largest gap first), one
+    or two of their comments verbatim, the respondent and wave in small print. Only when there is
+    more to quote than the one comment slide 2 gives; the gaps that do not fit at the body size
+    are left to the workbook (a quote is never shortened)."""
+    story, lang, frame = ctx.story, ctx.lang, ctx.frame
+    voiced = story.voiced
+    if sum(len(qs) for _, qs in voiced) < 2:
+        return []
+    title = words.STORY["voice"].in_(lang)
+    area = frame.probe_area()
+    blocks = []
+    for p, quotes in voiced:
+        head = words.STORY["voice-item"].in_(lang).format(id=p.id + (words.MOT_MARK if p.moment_of_truth else ""),
+                                                        name=p.touchpoint or "", gap=number(p.gap, lang, 0))
+        block: list[tuple[str, dict[str, Any]]] = [(head, {"bold": True})]
+        for q in quotes:
+            block += [(f"“{q.text}”", {}), (q.source(lang), {"size": FLOOR, "colour": GREY})]
+        blocks.append(block)
+    shown: list[tuple[str, dict[str, Any]]] = []
+    for block in blocks:
+        trial = shown + block
+        if shown and not fits([t for t, _ in trial], area.width, area.height, BODY, bold=True):
+            break
+        shown = trial
+    said = " ".join(f"{t}" for t, _ in shown)
+    slide = frame.add(frame.content_layout, title, f"{title}. {said} " + words.STORY["voice-notes"].in_(lang))
+    frame.clear(slide)
+    area = frame.content_area(slide)
+    text_box(slide, area, shown, largest=20, smallest=FLOOR).name = "customer quotes"
+    return [slide]

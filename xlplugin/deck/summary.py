@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Inches
 
@@ -11,12 +13,38 @@ from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
 from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_height
-from xlplugin.deck.shapes import text_box
+from xlplugin.deck.shapes import GREY, text_box
+
+QUOTE_COLOUR = RGBColor(0x40, 0x40, 0x40)
+
+
+def _left(ctx: DeckContext, shows: list[tuple[str, list[str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The left column's paragraphs: each heading and its items, the top gap's customer quote under
+    its item (the source in small print)."""
+    story, lang = ctx.story, ctx.lang
+    voiced = story.voiced[0] if story.voiced else None
+    marker = None
+    if voiced is not None:
+        p = voiced[0]
+        marker = p.id + (words.MOT_MARK if p.moment_of_truth else "")
+    out: list[tuple[str, dict[str, Any]]] = []
+    quoted = False
+    for head, items in shows:
+        out.append((head, {"bold": head.endswith(":")}))
+        for item in items:
+            out.append((f"• {item}", {}))
+            if marker and not quoted and item.startswith(marker + " ") and voiced is not None:
+                q = voiced[1][0]
+                out.append((f"“{q.text}”", {"colour": QUOTE_COLOUR}))
+                out.append((q.source(lang), {"size": FLOOR, "colour": GREY}))
+                quoted = True
+    return out
 
 
 def summary_slide(ctx: DeckContext) -> Any:
-    """The answer first: the finding as the title, the evidence in brief on the left (the
-    priority gaps and moments of truth at risk by name), the asks on the right."""
+    """The answer first: the finding as the title, the evidence in brief on the left (the overall
+    satisfaction per wave, the business case, the priority gaps by name with a customer's words),
+    the decision on the right, the housekeeping kept apart below it."""
     frame, story, lang = ctx.frame, ctx.story, ctx.lang
     title = story.summary_title().in_(lang)
     shows = story.shows(lang)
@@ -24,10 +52,16 @@ def summary_slide(ctx: DeckContext) -> Any:
         from xlplugin.deck.compare_slides import compare_summary
 
         shows.insert(min(2, len(shows)), (compare_summary(ctx), []))
-    asks = story.asks(lang)
-    flat = [p for head, items in shows for p in (head, *(f"• {i}" for i in items))]
+    decisions, chores = story.decisions(lang), story.housekeeping(lang)
+    left = _left(ctx, shows)
+    if any(words.MOT_MARK in t for t, _ in left):
+        left.append((words.STORY["mot-key"].in_(lang), {}))
+    flat = [t for t, _ in left]
+    quote = " ".join(f"{t} ({s})" for (t, _), (s, _) in pairwise(left) if t.startswith("“"))
     notes = words.NOTES_FINDINGS["summary"].in_(lang).format(
-        title=title, shows=" ".join(flat), asks=" ".join(asks))
+        title=title, shows=" ".join(t for t in flat if not t.startswith("“") and not t.startswith(
+            words.STORY["quote-source"].in_(lang).split("{")[0])),
+        asks=" ".join([*decisions, *chores])) + (f" {quote}" if quote else "")
     slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
@@ -36,23 +70,37 @@ def summary_slide(ctx: DeckContext) -> Any:
     right = Area(area.left + left_w + gap, area.top, area.width - left_w - gap, area.height)
     head_h = int(Inches(0.5))
     left_body = Area(area.left, area.top + head_h, left_w, area.height - head_h)
-    right_body = Area(right.left, right.top + head_h, right.width, right.height - head_h)
-    ask_lines = [f"{n}. {a}" for n, a in enumerate(asks, start=1)]
+    ask_lines = [f"{n}. {a}" for n, a in enumerate(decisions, start=1)]
+    chore_lines = [f"• {c}" for c in chores]
+    chore_head = words.STORY["housekeeping"].in_(lang)
+    # The housekeeping below the decision, smaller (never under the floor) and apart.
+    right_h = area.height - head_h
+    chore_size = 0.0
+    chore_h = 0
+    if chores:
+        chore_size = fitting_size([chore_head, *chore_lines], right.width, right_h // 2, 14, FLOOR, bold=True)
+        chore_h = int(((text_height([chore_head, *chore_lines], right.width, chore_size, True) or 0) + 14)
+                      * EMU_PER_PT)
+    room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
+    right_body = Area(right.left, right.top + head_h, right.width, room)
     # One size for both columns: the largest at which both fit, body size at most.
-    if any(words.MOT_MARK in p for p in flat):
-        flat.append(words.STORY["mot-key"].in_(lang))
     size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
                fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
     # The boxes take the height their text needs (a half-empty box looks unfinished).
-    need = max(text_height(flat, left_body.width, size, True) or 0, text_height(ask_lines, right_body.width, size) or 0)
-    body_h = min(left_body.height, int((need + 24) * EMU_PER_PT))
-    left_body = Area(left_body.left, left_body.top, left_body.width, body_h)
-    right_body = Area(right_body.left, right_body.top, right_body.width, body_h)
+    need_left = text_height(flat, left_body.width, size, True) or 0
+    need_right = text_height(ask_lines, right_body.width, size) or 0
+    left_body = Area(left_body.left, left_body.top, left_body.width,
+                     min(left_body.height, int((need_left + 24) * EMU_PER_PT)))
+    right_body = Area(right_body.left, right_body.top, right_body.width,
+                      min(right_body.height, int((need_right + 24) * EMU_PER_PT)))
     text_box(slide, Area(area.left, area.top, left_w, head_h), [(words.STORY["shows"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, left_body, [(p, {"bold": not p.startswith("• ") and p.endswith(":")}) for p in flat],
-             largest=size, smallest=size, fill="F2F2F2")
+    text_box(slide, left_body, left, largest=size, smallest=size, fill="F2F2F2").name = "summary shows"
     text_box(slide, Area(right.left, right.top, right.width, head_h), [(words.STORY["asks"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2")
+    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2").name = "summary decisions"
+    if chores:
+        chores_area = Area(right.left, right_body.top + right_body.height + int(Inches(0.15)), right.width, chore_h)
+        text_box(slide, chores_area, [(chore_head, {"bold": True}), *chore_lines], largest=chore_size,
+                 smallest=chore_size, colour=GREY).name = "summary housekeeping"
     return slide
