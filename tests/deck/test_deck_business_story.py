@@ -79,7 +79,10 @@ def test_the_decision_names_what_who_and_by_when_and_the_housekeeping_stands_apa
     # the top gaps' open actions by name: what, who, by when (E06's action is done: not asked again)
     assert "E12: Jaarafrekening herontwerpen: één pagina met uitleg in gewone taal – Manager Billing, uiterlijk " \
            "31 maart 2027." in text
-    assert "E08: Eerste termijnbedrag berekenen op het werkelijke verbruik van vorig jaar – Manager Billing" in text
+    # E08's action is late: the decision is a new date, not the old one; the order is the gaps' (E08, E12, E09)
+    assert "E08: Eerste termijnbedrag berekenen op het werkelijke verbruik van vorig jaar – Manager Billing, " \
+           "deadline 30 september 2026 verstreken: stel een nieuwe vast." in text
+    assert text.index("E08: ") < text.index("E12: ") < text.index("E09: ")
     assert "te laat" not in text and "Spreek de eigenaren aan" not in text
     assert chores.text_frame.text.startswith("Verder op orde brengen\n• Spreek de eigenaren aan op de acties die "
                                              "te laat zijn: E08")

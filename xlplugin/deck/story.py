@@ -371,14 +371,16 @@ class Story:
     def commitments(self, lang: Lang) -> list[str]:
         """The decision by name: per priority the summary names, the planned action with its owner
         and due date ('E08: Recalculate the first instalment – Manager Billing, by 30 September 2026')."""
-        names = {normalise_name(p.id) for p in self.focus[:SUMMARY_NAMES]}
+        order = {normalise_name(p.id): k for k, p in enumerate(self.focus[:SUMMARY_NAMES])}
+        late = {id(s.action) for s in self.progress.overdue}
+        chosen = sorted((a for a in self.journey.actions
+                         if normalise_name(a.touchpoint_id) in order and a.action and a.status != "done"),
+                        key=lambda a: order[normalise_name(a.touchpoint_id)])
         out = []
-        for a in self.journey.actions:
-            if normalise_name(a.touchpoint_id) not in names or not a.action or a.status == "done":
-                continue
+        for a in chosen:
             who = a.owner or words.STORY["owner-to-name"].in_(lang)
             due = words.long_date(a.due, lang)
-            key = "commit" if due else "commit/no-due"
+            key = "commit/late" if id(a) in late else "commit" if due else "commit/no-due"
             out.append(words.STORY[key].in_(lang).format(id=a.touchpoint_id, action=a.action, owner=who, due=due))
         return out
 

@@ -29,8 +29,9 @@ def _left(ctx: DeckContext, shows: list[tuple[str, list[str]]]) -> list[tuple[st
         marker = p.id + (words.MOT_MARK if p.moment_of_truth else "")
     out: list[tuple[str, dict[str, Any]]] = []
     quoted = False
+    headline = story.overall_line(lang)
     for head, items in shows:
-        out.append((head, {"bold": head.endswith(":")}))
+        out.append((head, {"bold": head.endswith(":") or head == headline}))
         for item in items:
             out.append((f"• {item}", {}))
             if marker and not quoted and item.startswith(marker + " ") and voiced is not None:

@@ -196,6 +196,8 @@ STORY = {
                              "Daarvan staat {names} niet op het blad Fasen (controleer de spelling)."),
     "unknown-phase-mark": Text("{name} (not on the Phases sheet)", "{name} (niet op het blad Fasen)"),
     "commit": Text("{id}: {action} – {owner}, by {due}.", "{id}: {action} – {owner}, uiterlijk {due}."),
+    "commit/late": Text("{id}: {action} – {owner}, was due {due}: set a new date.",
+                        "{id}: {action} – {owner}, deadline {due} verstreken: stel een nieuwe vast."),
     "commit/no-due": Text("{id}: {action} – {owner}, no due date yet.", "{id}: {action} – {owner}, nog zonder deadline."),
     "owner-to-name": Text("owner to be named", "eigenaar nog aan te wijzen"),
     "housekeeping": Text("Housekeeping", "Verder op orde brengen"),
