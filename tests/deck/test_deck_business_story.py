@@ -166,3 +166,16 @@ def test_a_draft_counts_the_phases_it_draws():
     count = int(re.search(r"contactmomenten in (\d+) fasen", summary).group(1))
     assert count == len(phases) == 6
     assert "Daarvan staat “levering en montage” niet op het blad Fasen (controleer de spelling)." in summary
+
+
+def test_a_divider_stands_before_the_backup_and_says_what_it_holds():
+    prs = deck(example("energy-switch"))
+    names = [s.shapes.title.text for s in prs.slides]
+    k = names.index("Achtergrond")
+    assert names[k + 1] == "Doel en aanpak" and names[k - 1].startswith("5 acties gepland")
+    assert "Doel en aanpak, persona, service blueprint en alle contactmomenten" in all_text(prs.slides[k])
+    doc = example("energy-switch")
+    doc["blueprint"] = []
+    english = deck(doc, "en")
+    [divider] = [s for s in english.slides if s.shapes.title.text == "Backup"]
+    assert "Objective and approach, persona and all touchpoints" in all_text(divider)

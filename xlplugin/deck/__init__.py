@@ -27,6 +27,7 @@ from xlplugin.deck.progress_slides import progress_slides
 from xlplugin.deck.slides import (
     actions_slides,
     appendix_slides,
+    divider_slide,
     gaps_slide,
     objective_slide,
     persona_slide,
@@ -70,6 +71,7 @@ SLIDES: tuple[SlideBuilder, ...] = (
     _progress_slides,
     _compare_slides,
     actions_slides,
+    divider_slide,
     objective_slide,
     persona_slide,
     blueprint_slides,

@@ -39,6 +39,23 @@ def title_slide(ctx: DeckContext) -> Any:
     return slide
 
 
+def divider_slide(ctx: DeckContext) -> Any:
+    """The divider before the backup: 'Backup' / 'Achtergrond', and what the slides after it hold."""
+    frame, lang = ctx.frame, ctx.lang
+    parts = [t.in_(lang) for t in words.BACKUP_PARTS if t is not words.BACKUP_PARTS[2] or ctx.journey.blueprint]
+    listed = series(parts, lang)
+    slide = frame.add(frame.title_layout, words.BACKUP.in_(lang), words.BACKUP_NOTES.in_(lang).format(parts=listed))
+    subtitle = listed[:1].upper() + listed[1:]
+    sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+    if sub is not None:
+        sub.text_frame.text = subtitle
+    else:
+        area = Area(int(Inches(0.8)), int(frame.height * 0.62), frame.width - int(Inches(1.6)), int(Inches(0.9)))
+        text_box(slide, area, [subtitle], largest=20)
+    frame.clear(slide, {PP_PLACEHOLDER.SUBTITLE})
+    return slide
+
+
 def _respondents(journey: Journey, lang: Lang) -> str | None:
     if journey.responses:
         n = len({normalise_name(r.respondent) for r in journey.responses})

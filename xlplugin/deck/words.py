@@ -69,6 +69,11 @@ MISSING = Text("missing", "ontbreekt")
 NO_ACTIONS = Text("Plan an action for each priority gap, each with an owner, a due date and a measurable target.",
                   "Plan voor elke prioriteit een actie, elk met een eigenaar, een deadline en een meetbare doelstelling.")
 
+BACKUP = Text("Backup", "Achtergrond")
+BACKUP_PARTS = (Text("objective and approach", "doel en aanpak"), Text("persona", "persona"),
+                Text("service blueprint", "service blueprint"), Text("all touchpoints", "alle contactmomenten"))
+BACKUP_NOTES = Text("The backup: for questions, not for presenting. What follows: {parts}.",
+                    "De achtergrond: om vragen te beantwoorden, niet om te presenteren. Hierna: {parts}.")
 APPENDIX_TITLE = Text("Appendix: all touchpoints", "Bijlage: alle contactmomenten")
 APPENDIX_HEADERS = (Text("ID", "ID"), Text("Phase", "Fase"), Text("Touchpoint", "Contactmoment"),
                     Text("Channel", "Kanaal"), Text("Importance", "Belang"), Text("Rating", "Waardering"),
