@@ -179,3 +179,35 @@ def test_a_divider_stands_before_the_backup_and_says_what_it_holds():
     english = deck(doc, "en")
     [divider] = [s for s in english.slides if s.shapes.title.text == "Backup"]
     assert "Objective and approach, persona and all touchpoints" in all_text(divider)
+
+
+def _blueprints(prs):
+    return [s for s in prs.slides if s.shapes.title.text.startswith("Service blueprint")]
+
+
+def test_small_phases_share_a_blueprint_slide_and_empty_lanes_are_not_drawn():
+    doc = example("energy-switch")  # a backstage step per touchpoint, five phases of two to four touchpoints
+    prs = deck(doc, "en")
+    slides = _blueprints(prs)
+    assert [s.shapes.title.text for s in slides] == ["Service blueprint: Oriëntatie and Aanmelden",
+                                                     "Service blueprint: Overstap and Eerste maanden",
+                                                     "Service blueprint: Jaarafrekening"]
+    heads = [t for s in slides for t in (sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
+             if re.match(r"(\w+ )*\w+ · (★ )?E\d\d ", t)]
+    assert len(heads) == 11 and heads[0].startswith("Oriëntatie · E01 ")  # a shared slide's columns say their phase
+    text = "\n".join(all_text(s) for s in slides)
+    assert "Physical evidence" not in text and "Support processes" not in text and "Frontstage" not in text
+    assert "Customer actions" in text and "Backstage" in text
+    # the frontstage is not drawn: between the customer's actions and the backstage runs the line of visibility
+    assert "line of visibility" in text and "line of interaction" not in text
+
+
+def test_the_blueprint_lines_run_where_bitner_draws_them():
+    doc = example("home-insurance")
+    doc["blueprint"] += [{"touchpoint_id": "H01", "lane": lane, "activity": f"Step in {lane}"}
+                         for lane in ("physical-evidence", "frontstage", "backstage", "support-process")]
+    slide = _blueprints(deck(doc, "en"))[0]
+    tops = {sh.text_frame.text: sh.top for sh in slide.shapes if sh.has_text_frame}
+    assert tops["Customer actions"] < tops["line of interaction"] < tops["Frontstage"]
+    assert tops["Frontstage"] < tops["line of visibility"] < tops["Backstage"]
+    assert tops["Backstage"] < tops["line of internal interaction"] < tops["Support processes"]

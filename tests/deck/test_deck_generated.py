@@ -14,14 +14,14 @@ from xlplugin.deck.story import Story
 
 from helpers.comments import add_comments
 from helpers.decks import all_text, build
-from helpers.generated import generated_journey, progress_journey
+from helpers.generated import generated_journey, progress_journey, with_blueprint
 from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
 SEEDS = range(16)
-DOCUMENTS = {f"g{seed:02}": add_comments(generated_journey(seed), seed) for seed in SEEDS} | {
+DOCUMENTS = {f"g{seed:02}": with_blueprint(add_comments(generated_journey(seed), seed), seed) for seed in SEEDS} | {
     f"progress{seed}": add_comments(progress_journey(seed), seed) for seed in (0, 2)}  # two waves, 24 tall rows
-"""With comments and a Why: slide 2's overall satisfaction, business case and quote, and the slide in
-the customer's words are measured too."""
+"""With comments, a Why and a blueprint: slide 2's overall satisfaction, business case and quote, the
+slide in the customer's words and the packed blueprint slides are measured too."""
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +51,9 @@ def test_the_new_story_is_among_what_is_measured(decks):
     assert len(voice) >= 3 and "“" in summaries
     assert ("Overall satisfaction" in summaries or "Algemene tevredenheid" in summaries)
     assert "Waarom het telt:" in summaries or "Why it matters:" in summaries
+    titles = [s.shapes.title.text for prs, _ in decks.values() for s in prs.slides]
+    shared = [t for t in titles if t.startswith("Service blueprint") and (" en " in t or " and " in t)]
+    assert len(shared) >= 3  # phases that share a slide (a phase name of its own may hold 'en' too)
 
 
 def test_every_slide_is_rendered(decks):
