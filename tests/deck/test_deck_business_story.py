@@ -211,3 +211,23 @@ def test_the_blueprint_lines_run_where_bitner_draws_them():
     assert tops["Customer actions"] < tops["line of interaction"] < tops["Frontstage"]
     assert tops["Frontstage"] < tops["line of visibility"] < tops["Backstage"]
     assert tops["Backstage"] < tops["line of internal interaction"] < tops["Support processes"]
+
+
+def test_a_touchpoint_with_nothing_behind_it_gets_no_blueprint_column():
+    doc = example("energy-switch")
+    doc["blueprint"] = [b for b in doc["blueprint"] if b["touchpoint_id"] not in ("E12", "E13", "E14")]
+    for tp in doc["touchpoints"]:
+        if tp["id"] in ("E12", "E13", "E14"):
+            tp.pop("customer_action", None)
+    titles = [s.shapes.title.text for s in _blueprints(deck(doc, "en"))]
+    assert not any("Jaarafrekening" in t for t in titles)  # a phase with nothing behind it: no empty slide
+
+
+def test_praise_is_not_quoted_beside_a_gap():
+    doc = commented_energy_switch()
+    for r in doc["responses"]:
+        if r["touchpoint_id"] == "E09" and r.get("comment"):
+            r["rating"] = 4  # rated well: not the voice of the gap
+    journey = Journey.from_document(doc)
+    story = Story(journey, rank_gaps(journey))
+    assert story.quotes(next(p for p in story.priorities.touchpoints if p.id == "E09")) == []

@@ -424,7 +424,7 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
     empty half is backup that does not earn its place)."""
     per_phase = []
     for col in _columns(journey):
-        todo = list(col.touchpoints)
+        todo = [t for t in col.touchpoints if any(_cells(t, lanes).values())]  # nothing to draw: no column
         parts = []
         while todo:
             for size in range(min(MOST_COLUMNS, len(todo)), 0, -1):
@@ -433,7 +433,8 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
                     break
             parts.append(group)
             todo = todo[size:]
-        per_phase.append((col.name, parts))
+        if parts:
+            per_phase.append((col.name, parts))
     chunks: list[tuple[list[str], list[Touchpoint]]] = []
     open_whole = False  # the last chunk is whole phases that another may join
     for name, parts in per_phase:

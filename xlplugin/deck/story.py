@@ -219,14 +219,17 @@ class Story:
         return text + "."
 
     def quotes(self, p: Priority, most: int = QUOTES_PER_GAP) -> list[Quote]:
-        """Up to `most` comments on `p`, verbatim: from the latest wave that has any, the lowest
-        ratings first, the shortest first among those; a comment longer than QUOTE_CHARS is left out."""
+        """Up to `most` comments on `p`, verbatim, from respondents who rated it at or below the rating
+        threshold (the voice of the gap, not praise beside it): from the latest wave that has any, the
+        lowest ratings first, the shortest first among those; a comment longer than QUOTE_CHARS is left
+        out, never shortened."""
         key = normalise_name(p.id)
+        low = self.priorities.scale.rating_threshold
         found: dict[str, Quote] = {}
         for r in self.journey.responses:
             text = " ".join((r.comment or "").split())
             if text and len(text) <= QUOTE_CHARS and normalise_name(r.touchpoint_id) == key \
-                    and text.casefold() not in found:
+                    and r.rating is not None and r.rating <= low and text.casefold() not in found:
                 found[text.casefold()] = Quote(text, r.respondent, r.wave, r.rating)
         if not found:
             return []
