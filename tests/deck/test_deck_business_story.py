@@ -231,3 +231,18 @@ def test_praise_is_not_quoted_beside_a_gap():
     journey = Journey.from_document(doc)
     story = Story(journey, rank_gaps(journey))
     assert story.quotes(next(p for p in story.priorities.touchpoints if p.id == "E09")) == []
+
+
+def test_the_housekeeping_is_in_smaller_print_than_the_decision_and_the_objective_gives_way_first():
+    from helpers.comments import add_comments
+    from helpers.generated import generated_journey
+
+    for seed in (4, 8):  # long Dutch names: slide 2 is full
+        document = add_comments(generated_journey(seed), seed)
+        slide = deck(document).slides[1]
+        decisions, shows = shape(slide, "summary decisions"), shape(slide, "summary shows")
+        chores = [s for s in slide.shapes if s.name == "summary housekeeping"]
+        if chores:
+            assert max(sizes(chores[0])) < min(sizes(decisions))
+        if min(sizes(shows)) < 14:  # under the body size the objective is left to 'Objective and approach'
+            assert not shows.text_frame.text.startswith("Doel:") and "\nDoel: " not in shows.text_frame.text

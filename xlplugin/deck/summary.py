@@ -12,7 +12,7 @@ from pptx.util import Inches
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
-from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_height
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fitting_size, text_height
 from xlplugin.deck.shapes import GREY, text_box
 
 QUOTE_COLOUR = RGBColor(0x40, 0x40, 0x40)
@@ -84,9 +84,17 @@ def summary_slide(ctx: DeckContext) -> Any:
                       * EMU_PER_PT)
     room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
     right_body = Area(right.left, right.top + head_h, right.width, room)
-    # One size for both columns: the largest at which both fit, body size at most.
+    # One size for both columns: the largest at which both fit, body size at most. When that is under
+    # the body size, the objective gives way (the backup's 'Objective and approach' states it).
     size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
                fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
+    objective = words.STORY["objective"].in_(lang).split("{")[0]
+    if size < BODY and any(t.startswith(objective) for t in flat):
+        left = [(t, look) for t, look in left if not t.startswith(objective)]
+        flat = [t for t, _ in left]
+        size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
+                   fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
+    chore_size = max(FLOOR, min(chore_size, size - 1))  # the housekeeping in smaller print than the decision
     # The boxes take the height their text needs (a half-empty box looks unfinished).
     need_left = text_height(flat, left_body.width, size, True) or 0
     need_right = text_height(ask_lines, right_body.width, size) or 0
