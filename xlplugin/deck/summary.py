@@ -67,33 +67,41 @@ def summary_slide(ctx: DeckContext) -> Any:
     frame.clear(slide)
     area = frame.content_area(slide)
     gap = int(Inches(0.3))
-    left_w = int((area.width - gap) * 0.58)
-    right = Area(area.left + left_w + gap, area.top, area.width - left_w - gap, area.height)
     head_h = int(Inches(0.5))
-    left_body = Area(area.left, area.top + head_h, left_w, area.height - head_h)
     ask_lines = [f"{n}. {a}" for n, a in enumerate(decisions, start=1)]
     chore_lines = [f"• {c}" for c in chores]
     chore_head = words.STORY["housekeeping"].in_(lang)
-    # The housekeeping below the decision, smaller (never under the floor) and apart.
     right_h = area.height - head_h
-    chore_size = 0.0
-    chore_h = 0
-    if chores:
-        chore_size = fitting_size([chore_head, *chore_lines], right.width, right_h // 2, 14, FLOOR, bold=True)
-        chore_h = int(((text_height([chore_head, *chore_lines], right.width, chore_size, True) or 0) + 14)
-                      * EMU_PER_PT)
-    room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
-    right_body = Area(right.left, right.top + head_h, right.width, room)
-    # One size for both columns: the largest at which both fit, body size at most. When that is under
-    # the body size, the objective gives way (the backup's 'Objective and approach' states it).
-    size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
-               fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
     objective = words.STORY["objective"].in_(lang).split("{")[0]
+
+    def layout(share: float, paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+        """At a left column of `share` of the width: the one size of both columns (the largest at
+        which both fit, 18 pt at most), the left width, the two bodies and the housekeeping's size and height."""
+        left_w = int((area.width - gap) * share)
+        right_w = area.width - left_w - gap
+        chore_size, chore_h = 0.0, 0
+        if chores:  # below the decision, smaller (never under the floor) and apart
+            chore_size = fitting_size([chore_head, *chore_lines], right_w, right_h // 2, 14, FLOOR, bold=True)
+            chore_h = int(((text_height([chore_head, *chore_lines], right_w, chore_size, True) or 0) + 14)
+                          * EMU_PER_PT)
+        room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
+        left_body = Area(area.left, area.top + head_h, left_w, right_h)
+        right_body = Area(area.left + left_w + gap, area.top + head_h, right_w, room)
+        size = min(fitting_size(paragraphs, left_w, right_h, 18, FLOOR, bold=True),
+                   fitting_size(ask_lines, right_w, room, 18, FLOOR))
+        return size, left_w, left_body, right_body, chore_size, chore_h
+
+    # The split that gives the larger text (the evidence is often longer than the asks); when that is
+    # still under the body size, the objective gives way (the backup's 'Objective and approach' states it).
+    def best(paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+        return max((layout(share, paragraphs) for share in (0.58, 0.64, 0.70)), key=lambda t: t[0])
+
+    size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
     if size < BODY and any(t.startswith(objective) for t in flat):
         left = [(t, look) for t, look in left if not t.startswith(objective)]
         flat = [t for t, _ in left]
-        size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
-                   fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
+        size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
+    right = Area(right_body.left, area.top, right_body.width, area.height)
     chore_size = max(FLOOR, min(chore_size, size - 1))  # the housekeeping in smaller print than the decision
     # The boxes take the height their text needs (a half-empty box looks unfinished).
     need_left = text_height(flat, left_body.width, size, True) or 0
