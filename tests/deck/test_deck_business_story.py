@@ -51,9 +51,9 @@ def test_slide_2_names_the_overall_satisfaction_of_both_waves():
     doc = example("energy-switch")
     (_, a, n1), (_, b, n2) = overall_means(doc)
     dutch = all_text(deck(doc).slides[1])
-    assert f"Algemene tevredenheid {a:.2f} → {b:.2f} (n {n1}, {n2})".replace(".", ",") in dutch
+    assert f"Algemene tevredenheid {a:.2f} → {b:.2f} (schaal 1-5; n {n1}, {n2})".replace(".", ",") in dutch
     english = all_text(deck(doc, "en").slides[1])
-    assert f"Overall satisfaction {a:.2f} → {b:.2f} (n {n1}, {n2})" in english
+    assert f"Overall satisfaction {a:.2f} → {b:.2f} (scale 1-5; n {n1}, {n2})" in english
     assert "– no significant change." in english  # Welch's test on the two waves' overall answers
     assert "– geen significante verandering." in dutch
     up = example("energy-switch")

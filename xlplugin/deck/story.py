@@ -206,7 +206,7 @@ class Story:
             return None
         means = " → ".join(number(w.mean, lang, 2) for w in waves)
         counts = ", ".join(str(w.n) for w in waves)
-        text = words.STORY["overall"].in_(lang).format(means=means, counts=counts)
+        text = words.STORY["overall"].in_(lang).format(means=means, counts=counts, scale=self.journey.info.scale.name)
         if len(waves) >= 2:
             scale = self.journey.info.scale
             a, b = (summarise([v for (w, _), v in overall_answers(self.journey.responses).items()
