@@ -212,10 +212,10 @@ STORY = {
     "voice-item": Text("{id} {name} (gap score {gap})", "{id} {name} (gapscore {gap})"),
     "voice-notes": Text(
         "Comments from the Responses sheet, verbatim, on the priority gaps: the shortest from the lowest ratings "
-        "of the latest measurement; under each, the respondent and the measurement. Longer comments are in the "
+        "(at or below the rating threshold) of the latest measurement; under each, the respondent and the measurement. Longer comments are in the "
         "workbook.",
         "Opmerkingen van het blad Antwoorden, letterlijk, bij de prioriteiten: de kortste bij de laagste "
-        "waarderingen van de laatste meting; onder elke opmerking de respondent en de meting. Langere opmerkingen "
+        "waarderingen (op of onder de drempel) van de laatste meting; onder elke opmerking de respondent en de meting. Langere opmerkingen "
         "staan in de werkmap."),
     "size": Text("{touchpoints} touchpoints in {phases} phases, rated {mean} on average (scale {scale}).",
                  "{touchpoints} contactmomenten in {phases} fasen, gemiddeld gewaardeerd met {mean} (schaal {scale})."),
