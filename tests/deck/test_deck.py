@@ -52,7 +52,7 @@ def test_english_deck_is_ordered_as_an_argument():
         "4 of 16 touchpoints are important and rated 3 or lower",
         "The largest gap: “Tries to understand what is covered” in Quote and decision",
         "All 5 actions have an owner and a measurable target",
-        "Objective and approach", "Persona: Daniel, first-time home owner",
+        "Backup", "Objective and approach", "Persona: Daniel, first-time home owner",
         "Service blueprint: Trigger", "Service blueprint: Orientation", "Service blueprint: Quote and decision",
         "Service blueprint: Buying", "Service blueprint: Living with the policy",
         "Appendix: all touchpoints (1/2)", "Appendix: all touchpoints (2/2)",
@@ -216,7 +216,7 @@ def test_uncertain_points_are_drawn_hollow_and_explained():
     dot = centres["uncertain H07"]
     assert abs(dot.left + dot.width / 2 - x) < 2 * 12700 and abs(dot.top + dot.height / 2 - y) < 2 * 12700
     assert dot.fill.fore_color.rgb == RGBColor(0xFF, 0xFF, 0xFF)
-    assert "white centre: uncertain" in all_text(slide)
+    assert "white centre: surveyed, but uncertain" in all_text(slide)
 
 
 def test_gap_table_holds_only_priority_gaps_with_quadrant_and_moment_of_truth():
@@ -352,12 +352,12 @@ def test_deck_refuses_a_workbook_with_errors_unless_allowed(tmp_path, make_workb
     assert dutch.returncode == 1 and "geen presentatie geschreven: herstel de fouten" in dutch.stderr
     allowed = run("deck", str(path), "--allow-errors", "--lang", "nl", "-o", str(tmp_path / "x.pptx"))
     assert allowed.returncode == 1 and (tmp_path / "x.pptx").exists()
-    assert titles(Presentation(tmp_path / "x.pptx"))[6] == "Doel en aanpak"
+    assert titles(Presentation(tmp_path / "x.pptx"))[6:8] == ["Achtergrond", "Doel en aanpak"]
 
 
 def test_deck_from_the_library(tmp_path):
     done = deck_workbook(write_workbook(tmp_path / "j.xlsx", example("home-insurance")), template=None)
-    assert done.path == tmp_path / "j.pptx" and done.slides == 15 and done.report.valid
+    assert done.path == tmp_path / "j.pptx" and done.slides == 16 and done.report.valid
     assert ROOT.exists()
 
 

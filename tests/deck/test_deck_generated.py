@@ -12,13 +12,16 @@ from xlplugin.core.analysis.ranking import rank_gaps
 from xlplugin.core.model import Journey
 from xlplugin.deck.story import Story
 
+from helpers.comments import add_comments
 from helpers.decks import all_text, build
-from helpers.generated import generated_journey, progress_journey
+from helpers.generated import generated_journey, progress_journey, with_blueprint
 from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
 SEEDS = range(16)
-DOCUMENTS = {f"g{seed:02}": generated_journey(seed) for seed in SEEDS} | {
-    f"progress{seed}": progress_journey(seed) for seed in (0, 2)}  # two waves, 24 tall rows of targets
+DOCUMENTS = {f"g{seed:02}": with_blueprint(add_comments(generated_journey(seed), seed), seed) for seed in SEEDS} | {
+    f"progress{seed}": add_comments(progress_journey(seed), seed) for seed in (0, 2)}  # two waves, 24 tall rows
+"""With comments, a Why and a blueprint: slide 2's overall satisfaction, business case and quote, the
+slide in the customer's words and the packed blueprint slides are measured too."""
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +42,18 @@ def test_the_generator_covers_the_hard_cases():
     assert any(not d["responses"] for d in documents)
     assert max(len(t["name"]) for d in documents for t in d["touchpoints"]) == 140
     assert generated_journey(3) == generated_journey(3)
+
+
+def test_the_new_story_is_among_what_is_measured(decks):
+    voice = [name for name, (prs, _) in decks.items()
+             if any(s.shapes.title.text in ("In the customer's words", "In de woorden van de klant") for s in prs.slides)]
+    summaries = "\n".join(all_text(prs.slides[1]) for prs, _ in decks.values())
+    assert len(voice) >= 3 and "“" in summaries
+    assert ("Overall satisfaction" in summaries or "Algemene tevredenheid" in summaries)
+    assert "Waarom het telt:" in summaries or "Why it matters:" in summaries
+    titles = [s.shapes.title.text for prs, _ in decks.values() for s in prs.slides]
+    shared = [t for t in titles if t.startswith("Service blueprint") and (" en " in t or " and " in t)]
+    assert len(shared) >= 3  # phases that share a slide (a phase name of its own may hold 'en' too)
 
 
 def test_every_slide_is_rendered(decks):

@@ -110,6 +110,8 @@ def test_every_title_fits_its_box_at_the_size_it_is_set_in():
     for seed in range(16):
         document = generated_journey(seed)
         for slide in list(build(document, document["language"]).slides)[1:]:
+            if slide.shapes.title.text in ("Backup", "Achtergrond"):  # a divider: the title layout's own size
+                continue
             title = slide.shapes.title
             size = title.text_frame.paragraphs[0].runs[0].font.size.pt
             assert fits([title.text], title.width, title.height, size, bold=True) or size == TITLE_SIZES[-1], title.text

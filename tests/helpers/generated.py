@@ -134,3 +134,26 @@ def progress_journey(seed: int, touchpoints: int = 24) -> dict[str, Any]:
          "target": f"{'Waardering' if lang == 'nl' else 'Rating'} {top - 1}"}
         for tp in tps]
     return document
+
+
+def with_blueprint(document: dict[str, Any], seed: int) -> dict[str, Any]:
+    """`document` with blueprint steps (from their own seeded stream, so the journey stays the seed's):
+    most touchpoints get one to three steps in lanes drawn at random, some phases none at all, so
+    blueprint slides hold whole small phases, split big ones and leave empty lanes out."""
+    rng = random.Random(seed * 104729 + 5)
+    lang = document["language"]
+    lanes = ("physical-evidence", "frontstage", "backstage", "support-process")
+    quiet = {p["name"] for p in document["phases"] if rng.random() < 0.2}
+    steps = []
+    for tp in document["touchpoints"]:
+        if tp["phase"] in quiet or rng.random() < 0.2:
+            continue
+        for lane in rng.sample(lanes, rng.randint(1, 3)):
+            step: dict[str, Any] = {"touchpoint_id": tp["id"], "lane": lane, "activity": _name(rng, lang, 8, 80)}
+            if rng.random() < 0.6:
+                step["department"] = rng.choice(["Klantcontact", "Backoffice", COMPOUNDS[10], "ICT"])
+            if rng.random() < 0.5:
+                step["system"] = rng.choice(["CRM", "Zaaksysteem", "Selfserviceportaal"])
+            steps.append(step)
+    document["blueprint"] = steps
+    return document

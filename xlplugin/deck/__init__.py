@@ -27,10 +27,12 @@ from xlplugin.deck.progress_slides import progress_slides
 from xlplugin.deck.slides import (
     actions_slides,
     appendix_slides,
+    divider_slide,
     gaps_slide,
     objective_slide,
     persona_slide,
     title_slide,
+    voice_slide,
 )
 from xlplugin.deck.story import Story
 from xlplugin.deck.summary import summary_slide
@@ -64,10 +66,12 @@ SLIDES: tuple[SlideBuilder, ...] = (
     overview_slide,
     matrix_slide,
     gaps_slide,
+    voice_slide,
     _importance_slides,
     _progress_slides,
     _compare_slides,
     actions_slides,
+    divider_slide,
     objective_slide,
     persona_slide,
     blueprint_slides,

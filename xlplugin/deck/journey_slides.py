@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -34,7 +35,7 @@ from xlplugin.deck.matrix import (
 )
 from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fits, fitting_size, text_height, text_width
 from xlplugin.deck.shapes import GREY, QUADRANT_COLOURS, text_box
-from xlplugin.deck.story import number, plain
+from xlplugin.deck.story import number, phase_groups, plain, series
 from xlplugin.text import Lang, Text, normalise_name
 
 GAP = int(Inches(0.06))
@@ -49,23 +50,12 @@ class _Column:
     weight: float
 
 
-def _groups(journey: Journey) -> list[tuple[str, list[Touchpoint]]]:
-    """The phases in journey order (the Phases sheet), each with its touchpoints. A phase the
-    Phases sheet does not have (a typo, with --allow-errors) keeps its name as typed and its
-    place after the phase of the touchpoint before it."""
-    names = {normalise_name(p.name): p.name for p in journey.phases}
-    order = list(names)
-    by_phase: dict[str, list[Touchpoint]] = {key: [] for key in order}
-    previous: str | None = None
-    for tp in journey.touchpoints:
-        key = normalise_name(tp.phase or "")
-        if key not in by_phase:
-            names[key] = tp.phase or "–"
-            order.insert(order.index(previous) + 1 if previous in order else len(order), key)
-            by_phase[key] = []
-        by_phase[key].append(tp)
-        previous = key
-    return [(names[key], by_phase[key]) for key in order]
+def _groups(journey: Journey, lang: Lang | None = None) -> list[tuple[str, list[Touchpoint]]]:
+    """The phases in journey order, each with its touchpoints (story.phase_groups); a phase the
+    Phases sheet does not have (a typo, with --allow-errors) is marked as such in `lang`."""
+    mark = words.STORY["unknown-phase-mark"]
+    return [(name if known or lang is None else mark.in_(lang).format(name=name), tps)
+            for name, tps, known in phase_groups(journey)]
 
 
 def _columns(journey: Journey, width: int | None = None, least_width: int = MIN_COLUMN,
@@ -168,7 +158,7 @@ def overview_slide(ctx: DeckContext) -> Any:
              + words.NOTES["overview"].in_(lang))
     area = frame.probe_area()
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
-    groups = _groups(journey)
+    groups = _groups(journey, lang)
     floor_words = _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR)
     least = [max(MIN_COLUMN, floor_words, _widest_word([name], FLOOR, bold=True)) for name, _ in groups]
     pages = _pages_of_phases(groups, area.width - gutter, least)
@@ -287,6 +277,7 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
                  largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
                  else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
     _uncertain_centres(slide, plot, s, points)
+    _estimate_rings(slide, plot, s, points)
     _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
     return slide
 
@@ -309,6 +300,28 @@ def _uncertain_centres(slide: Any, plot: Area, scale: Any, points: Sequence[Matr
             dot.line.fill.background()
             dot.shadow.inherit = False
             dot.name = f"uncertain {p.id}"
+
+
+RING = 17.0
+"""Diameter (pt) of the dashed ring around a workshop estimate (its marker is 10 pt)."""
+
+
+def _estimate_rings(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint]) -> None:
+    """A dashed ring around every placement without survey answers (a workshop estimate) when other
+    touchpoints have them: an estimate reads as less certain than a surveyed mean, and differently
+    from a surveyed point whose interval crosses a threshold (the white centre)."""
+    d = RING * EMU_PER_PT
+    for p in points:
+        if p.estimate:
+            x, y = to_slide(plot, scale, p.rating, p.importance)
+            ring = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)),
+                                          Emu(int(d)))
+            ring.fill.background()
+            ring.line.color.rgb = RGBColor(0x40, 0x40, 0x40)
+            ring.line.width = Pt(1.25)
+            ring.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            ring.shadow.inherit = False
+            ring.name = f"estimate {p.id}"
 
 
 def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint], lang: Lang) -> list[Box]:
@@ -372,6 +385,8 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
                                                 rating=plain(s.rating_threshold, lang)), {})]
     if any(p.uncertain for p in points):
         key.append((words.LEGEND_UNCERTAIN.in_(lang), {}))
+    if any(p.estimate for p in points):
+        key.append((words.LEGEND_ESTIMATE.in_(lang), {}))
     shown = list(names)
     more = words.STORY["more"]
     while True:
@@ -395,22 +410,75 @@ BAND = int(Inches(0.26))
 LABEL_W = int(Inches(1.6))
 
 
+PACKED_SIZE = 12.0
+"""Small phases share a blueprint slide only when every cell still reads at this size (pt)."""
+MOST_COLUMNS = 6
+"""The most touchpoints one blueprint slide holds."""
+
+
 def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[BlueprintStep]]],
-                      area: Area) -> list[tuple[str, list[Touchpoint]]]:
-    """Touchpoints per phase, in groups small enough that every lane's text fits at the floor size."""
-    chunks = []
+                      area: Area) -> list[tuple[list[str], list[Touchpoint]]]:
+    """The blueprint's slides: (the phases, their touchpoints). A phase too big for one slide is
+    split into groups small enough that every lane's text fits at the floor size; consecutive whole
+    phases share a slide while every cell fits at PACKED_SIZE (a slide for one small phase and its
+    empty half is backup that does not earn its place)."""
+    per_phase = []
     for col in _columns(journey):
-        todo = list(col.touchpoints)
+        todo = [t for t in col.touchpoints if any(_cells(t, lanes).values())]  # nothing to draw: no column
+        parts = []
         while todo:
-            for size in range(min(6, len(todo)), 0, -1):
+            for size in range(min(MOST_COLUMNS, len(todo)), 0, -1):
                 group = todo[:size]
-                geometry = _geometry(area, group)
-                if size == 1 or all(fits(_cells(t, lanes)[lane], geometry.col_w - GAP, geometry.row_h - GAP, FLOOR)
-                                    for t in group for lane in _cells(t, lanes)):
+                if size == 1 or _fits_at(group, lanes, area, FLOOR):
                     break
-            chunks.append((col.name, group))
+            parts.append(group)
             todo = todo[size:]
+        if parts:
+            per_phase.append((col.name, parts))
+    chunks: list[tuple[list[str], list[Touchpoint]]] = []
+    open_whole = False  # the last chunk is whole phases that another may join
+    for name, parts in per_phase:
+        whole = len(parts) == 1
+        if whole and open_whole and chunks:
+            names, group = chunks[-1]
+            merged = group + parts[0]
+            if len(merged) <= MOST_COLUMNS and _fits_at(merged, lanes, area, PACKED_SIZE, packed=True):
+                chunks[-1] = ([*names, name], merged)
+                continue
+        chunks += [([name], part) for part in parts]
+        open_whole = whole
     return chunks
+
+
+def _fits_at(group: list[Touchpoint], lanes: dict[str, dict[str, list[BlueprintStep]]], area: Area, size: float,
+             packed: bool = False) -> bool:
+    geometry = _geometry(area, group, _drawn_lanes(group, lanes), packed)
+    heads_fit = all(fits([h], geometry.col_w - GAP, int(Inches(1.2)), FLOOR, bold=True) for h in geometry.heads)
+    return heads_fit and all(fits(lines, geometry.col_w - GAP, geometry.row_h - GAP, size)
+                             for t in group for lines in _cells(t, lanes).values() if lines)
+
+
+def _drawn_lanes(group: list[Touchpoint], lanes: dict[str, dict[str, list[BlueprintStep]]]) -> list[int]:
+    """The lanes (indexes into words.LANES) that hold something for `group`: an empty lane is not
+    drawn (all of them when every one is empty)."""
+    cells = [_cells(t, lanes) for t in group]
+    drawn = [k for k, (lane, _) in enumerate(words.LANES) if any(c[lane] for c in cells)]
+    return drawn or list(range(len(words.LANES)))
+
+
+LINE_BELOW = {1: "interaction", 2: "visibility", 3: "internal"}
+"""The blueprint line under a lane (its index in words.LANES), after Bitner, Ostrom & Morgan (2008):
+interaction under the customer's actions, visibility under the frontstage, internal interaction
+under the backstage."""
+
+
+def _line_between(above: int, below: int) -> str | None:
+    """The line drawn between two drawn lanes: the one between them, the line of visibility when a
+    skipped lane leaves more than one."""
+    keys = [LINE_BELOW[k] for k in range(above, below) if k in LINE_BELOW]
+    if not keys:
+        return None
+    return "visibility" if "visibility" in keys else keys[0]
 
 
 @dataclass(frozen=True)
@@ -422,14 +490,18 @@ class _Geometry:
     row_h: int
 
 
-def _geometry(area: Area, group: list[Touchpoint]) -> _Geometry:
-    """The blueprint's columns, header and lane heights for `group` on `area`."""
+def _geometry(area: Area, group: list[Touchpoint], drawn: list[int] | None = None, packed: bool = False) -> _Geometry:
+    """The blueprint's columns, header and lane heights for `group` on `area`, with the lanes
+    `drawn` (all by default); `packed` (phases sharing the slide) heads each column with its phase."""
+    drawn = list(range(len(words.LANES))) if drawn is None else drawn
     col_w = (area.width - LABEL_W) // len(group)
-    heads = [f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
+    heads = [(f"{tp.phase} · " if packed and tp.phase else "")
+             + f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
     head_size = min(fitting_size([h], col_w - GAP, int(Inches(1.2)), 12, FLOOR, bold=True) for h in heads)
     head_h = max(int(Inches(0.45)), max(int(((text_height([h], col_w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
                                         for h in heads))
-    row_h = (area.height - head_h - GAP - 3 * BAND) // len(words.LANES)
+    bands = sum(_line_between(a, b) is not None for a, b in pairwise(drawn))
+    row_h = (area.height - head_h - GAP - bands * BAND) // len(drawn)
     return _Geometry(heads, col_w, head_size, head_h, row_h)
 
 
@@ -451,13 +523,14 @@ def blueprint_slides(ctx: DeckContext) -> list[Any]:
     area0 = frame.probe_area()
     chunks = _blueprint_chunks(journey, lanes, area0)
     counts: dict[str, int] = {}
-    for name, _ in chunks:
-        counts[name] = counts.get(name, 0) + 1
+    for names, _ in chunks:
+        counts[names[0]] = counts.get(names[0], 0) + 1
     seen: dict[str, int] = {}
     slides = []
-    for name, group in chunks:
+    for names, group in chunks:
+        name = names[0]
         seen[name] = seen.get(name, 0) + 1
-        title = words.BLUEPRINT_TITLE.in_(lang).format(phase=name)
+        title = words.BLUEPRINT_TITLE.in_(lang).format(phase=series(names, lang))
         if counts[name] > 1:
             title += f" {words.PAGE.in_(lang).format(page=seen[name], pages=counts[name])}"
         steps = [st for t in group for lane in lanes[normalise_name(t.id)].values() for st in lane]
@@ -470,27 +543,28 @@ def blueprint_slides(ctx: DeckContext) -> list[Any]:
         slide = frame.add(frame.content_layout, title, found + words.NOTES["blueprint"].in_(lang))
         frame.clear(slide)
         slides.append(slide)
-        _draw_blueprint(slide, frame.content_area(slide), group, lanes, lang)
+        _draw_blueprint(slide, frame.content_area(slide), group, lanes, lang, packed=len(names) > 1)
     return slides
 
 
 def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
-                    lanes: dict[str, dict[str, list[BlueprintStep]]], lang: Lang) -> None:
-    g = _geometry(area, group)
+                    lanes: dict[str, dict[str, list[BlueprintStep]]], lang: Lang, packed: bool = False) -> None:
+    drawn = _drawn_lanes(group, lanes)
+    g = _geometry(area, group, drawn, packed)
     heads, col_w, head_size, head_h, row_h = g.heads, g.col_w, g.head_size, g.head_h, g.row_h
-    bands = {1: "interaction", 2: "visibility", 3: "internal"}
     cells = {c: _cells(tp, lanes) for c, tp in enumerate(group)}
     size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 12, FLOOR) for c in cells
                 for lines in cells[c].values() if lines), default=12)
-    label_size = min(fitting_size([label.in_(lang)], LABEL_W - GAP, row_h - GAP, 12, FLOOR, bold=True)
-                     for _, label in words.LANES)
+    label_size = min(fitting_size([words.LANES[k][1].in_(lang)], LABEL_W - GAP, row_h - GAP, 12, FLOOR, bold=True)
+                     for k in drawn)
     for c, head in enumerate(heads):
         left = area.left + LABEL_W + c * col_w
         text_box(slide, Area(left, area.top, col_w - GAP, head_h), [(head, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER)
     y = area.top + head_h + GAP
-    for r, (lane, label) in enumerate(words.LANES):
+    for r, k in enumerate(drawn):
+        lane, label = words.LANES[k]
         text_box(slide, Area(area.left, y, LABEL_W - GAP, row_h - GAP), [(label.in_(lang), {"bold": True})],
                  largest=label_size, smallest=label_size, fill="D9E2F3" if lane in ("physical-evidence", "customer", "frontstage")
                  else "E2EFDA", anchor=MSO_ANCHOR.MIDDLE)
@@ -501,8 +575,8 @@ def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
                 text_box(slide, Area(left, y, col_w - GAP, row_h - GAP), lines, largest=size, smallest=size,
                          fill="F7F7F7")
         y += row_h
-        if r + 1 in bands:
-            key = bands[r + 1]
+        key = _line_between(k, drawn[r + 1]) if r + 1 < len(drawn) else None
+        if key is not None:
             mid = y + BAND // 2 - GAP // 2
             name = words.LINES[key].in_(lang)
             name_w = int((text_width(name, FLOOR) + 14) * EMU_PER_PT)

@@ -53,13 +53,17 @@ class MatrixPoint:
     moment_of_truth: bool = False
     uncertain: bool = False
     gap: float | None = None
+    estimate: bool = False
+    """A placement without survey answers (typed in the workshop) where other touchpoints have them."""
 
 
 def matrix_points(priorities: Priorities, uncertain: Sequence[str] | None = None) -> list[MatrixPoint]:
     """The rated touchpoints as matrix points; `uncertain` (IDs) overrides the priorities' own flags."""
     flagged = set(uncertain) if uncertain is not None else None
+    surveyed = priorities.uses_responses
     return [MatrixPoint(p.id, p.touchpoint, p.rating, p.importance, p.quadrant, p.moment_of_truth,
-                        (p.id in flagged) if flagged is not None else p.uncertain, p.gap)
+                        (p.id in flagged) if flagged is not None else p.uncertain, p.gap,
+                        surveyed and p.source == "typed")
             for p in priorities.touchpoints if p.importance is not None and p.rating is not None]
 
 

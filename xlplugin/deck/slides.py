@@ -15,7 +15,7 @@ from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.measure import BODY, FLOOR
+from xlplugin.deck.measure import BODY, FLOOR, fits
 from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, normalise_name
@@ -29,6 +29,23 @@ def title_slide(ctx: DeckContext) -> Any:
     parts = [f"{words.PERSONA.in_(lang)}: {journey.persona.name}" if journey.persona.name else None,
              words.SCENARIO[info.scenario].in_(lang) if info.scenario else None, words.long_date(info.date, lang)]
     subtitle = " · ".join(p for p in parts if p)
+    sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+    if sub is not None:
+        sub.text_frame.text = subtitle
+    else:
+        area = Area(int(Inches(0.8)), int(frame.height * 0.62), frame.width - int(Inches(1.6)), int(Inches(0.9)))
+        text_box(slide, area, [subtitle], largest=20)
+    frame.clear(slide, {PP_PLACEHOLDER.SUBTITLE})
+    return slide
+
+
+def divider_slide(ctx: DeckContext) -> Any:
+    """The divider before the backup: 'Backup' / 'Achtergrond', and what the slides after it hold."""
+    frame, lang = ctx.frame, ctx.lang
+    parts = [t.in_(lang) for t in words.BACKUP_PARTS if t is not words.BACKUP_PARTS[2] or ctx.journey.blueprint]
+    listed = series(parts, lang)
+    slide = frame.add(frame.title_layout, words.BACKUP.in_(lang), words.BACKUP_NOTES.in_(lang).format(parts=listed))
+    subtitle = listed[:1].upper() + listed[1:]
     sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
     if sub is not None:
         sub.text_frame.text = subtitle
@@ -201,3 +218,36 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
                                                      unrated=", ".join(unrated) or words.NONE.in_(lang))
     return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), found + words.NOTES["appendix"].in_(lang), headers, rows,
                         widths, size=12)
+
+
+def voice_slide(ctx: DeckContext) -> list[Any]:
+    """'In the customer's words': per priority gap customers commented on (largest gap first), one
+    or two of their comments verbatim, the respondent and wave in small print. Only when there is
+    more to quote than the one comment slide 2 gives; the gaps that do not fit at the body size
+    are left to the workbook (a quote is never shortened)."""
+    story, lang, frame = ctx.story, ctx.lang, ctx.frame
+    voiced = story.voiced
+    if sum(len(qs) for _, qs in voiced) < 2:
+        return []
+    title = words.STORY["voice"].in_(lang)
+    area = frame.probe_area()
+    blocks = []
+    for p, quotes in voiced:
+        head = words.STORY["voice-item"].in_(lang).format(id=p.id + (words.MOT_MARK if p.moment_of_truth else ""),
+                                                        name=p.touchpoint or "", gap=number(p.gap, lang, 0))
+        block: list[tuple[str, dict[str, Any]]] = [(head, {"bold": True})]
+        for q in quotes:
+            block += [(f"“{q.text}”", {}), (q.source(lang), {"size": FLOOR, "colour": GREY})]
+        blocks.append(block)
+    shown: list[tuple[str, dict[str, Any]]] = []
+    for block in blocks:
+        trial = shown + block
+        if shown and not fits([t for t, _ in trial], area.width, area.height, BODY, bold=True):
+            break
+        shown = trial
+    said = " ".join(f"{t}" for t, _ in shown)
+    slide = frame.add(frame.content_layout, title, f"{title}. {said} " + words.STORY["voice-notes"].in_(lang))
+    frame.clear(slide)
+    area = frame.content_area(slide)
+    text_box(slide, area, shown, largest=20, smallest=FLOOR).name = "customer quotes"
+    return [slide]

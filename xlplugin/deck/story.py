@@ -12,7 +12,9 @@ from functools import cached_property
 
 from xlplugin.core.analysis.progress import Progress, track_progress
 from xlplugin.core.analysis.ranking import Priorities, Priority
-from xlplugin.core.model import Action, Journey
+from xlplugin.core.analysis.stats import welch
+from xlplugin.core.analysis.survey_stats import order_waves, overall_answers, summarise
+from xlplugin.core.model import Action, Journey, Touchpoint
 from xlplugin.deck import words
 from xlplugin.text import Lang, Text, decimal, normalise_name
 
@@ -54,6 +56,57 @@ def series(items: list[str], lang: Lang) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {'en' if lang == 'nl' else 'and'} {items[-1]}"
+
+
+QUOTE_CHARS = 140
+"""A comment up to this long can be quoted; a longer one is left out, never shortened."""
+QUOTES_PER_GAP = 2
+"""How many comments the deck quotes for one priority gap."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One customer's comment on a touchpoint, verbatim, with who said it and when."""
+
+    text: str
+    respondent: str
+    wave: str | None
+    rating: float | None
+
+    def source(self, lang: Lang) -> str:
+        """'respondent R012, Hermeting' in the small print under a quote."""
+        who = words.STORY["quote-source"].in_(lang).format(respondent=self.respondent)
+        return f"{who}, {self.wave}" if self.wave else who
+
+
+@dataclass(frozen=True)
+class OverallWave:
+    """The mean overall satisfaction of one wave over its respondents."""
+
+    wave: str | None
+    mean: float
+    n: int
+
+
+def phase_groups(journey: Journey) -> list[tuple[str, list[Touchpoint], bool]]:
+    """The phases in journey order (the Phases sheet), each with its touchpoints and whether the
+    Phases sheet has it. A phase it does not have (a typo, with --allow-errors) keeps its name as
+    typed and its place after the phase of the touchpoint before it: every slide counts and draws
+    the same phases."""
+    names = {normalise_name(p.name): p.name for p in journey.phases}
+    known = set(names)
+    order = list(names)
+    by_phase: dict[str, list[Touchpoint]] = {key: [] for key in order}
+    previous: str | None = None
+    for tp in journey.touchpoints:
+        key = normalise_name(tp.phase or "")
+        if key not in by_phase:
+            names[key] = tp.phase or "–"
+            order.insert(order.index(previous) + 1 if previous in order else len(order), key)
+            by_phase[key] = []
+        by_phase[key].append(tp)
+        previous = key
+    return [(names[key], by_phase[key], key in known) for key in order]
 
 
 def first_name(name: str | None) -> str | None:
@@ -134,6 +187,79 @@ class Story:
         """True when the journey has been measured in two waves or more."""
         return len(self.progress.waves) >= 2
 
+    @cached_property
+    def overall(self) -> tuple[OverallWave, ...]:
+        """The mean overall satisfaction per wave (the Responses sheet's Overall column, answers on
+        the scale), in wave order; empty without Overall answers."""
+        scale = self.journey.info.scale
+        per_wave: dict[str | None, list[float]] = {}
+        for (wave, _person), value in overall_answers(self.journey.responses).items():
+            if scale.minimum <= value <= scale.maximum:
+                per_wave.setdefault(wave, []).append(value)
+        return tuple(OverallWave(w, sum(per_wave[w]) / len(per_wave[w]), len(per_wave[w]))
+                     for w in order_waves(r.wave for r in self.journey.responses) if w in per_wave)
+
+    def overall_line(self, lang: Lang) -> str | None:
+        """'Overall satisfaction 3.10 → 3.52 (n 64, 58), significantly higher.'; None without Overall answers."""
+        waves = self.overall
+        if not waves:
+            return None
+        means = " → ".join(number(w.mean, lang, 2) for w in waves)
+        counts = ", ".join(str(w.n) for w in waves)
+        text = words.STORY["overall"].in_(lang).format(means=means, counts=counts, scale=self.journey.info.scale.name)
+        if len(waves) >= 2:
+            scale = self.journey.info.scale
+            a, b = (summarise([v for (w, _), v in overall_answers(self.journey.responses).items()
+                               if w == wave.wave and scale.minimum <= v <= scale.maximum], scale)
+                    for wave in waves[-2:])
+            test = welch(a.n, a.mean, a.sd, b.n, b.mean, b.sd) if a and b else None
+            if test is not None:
+                key = "overall-same" if test.p >= 0.05 else "overall-up" if b.mean > a.mean else "overall-down"  # type: ignore[union-attr]
+                text += " " + words.STORY[key].in_(lang)
+        return text + "."
+
+    def quotes(self, p: Priority, most: int = QUOTES_PER_GAP) -> list[Quote]:
+        """Up to `most` comments on `p`, verbatim, from respondents who rated it at or below the rating
+        threshold (the voice of the gap, not praise beside it): from the latest wave that has any, the
+        lowest ratings first, the shortest first among those; a comment longer than QUOTE_CHARS is left
+        out, never shortened."""
+        key = normalise_name(p.id)
+        low = self.priorities.scale.rating_threshold
+        found: dict[str, Quote] = {}
+        for r in self.journey.responses:
+            text = " ".join((r.comment or "").split())
+            if text and len(text) <= QUOTE_CHARS and normalise_name(r.touchpoint_id) == key \
+                    and r.rating is not None and r.rating <= low and text.casefold() not in found:
+                found[text.casefold()] = Quote(text, r.respondent, r.wave, r.rating)
+        if not found:
+            return []
+        rank = {w: i for i, w in enumerate(order_waves(r.wave for r in self.journey.responses))}
+        latest = max(rank.get(q.wave, 0) for q in found.values())
+        pool = [q for q in found.values() if rank.get(q.wave, 0) == latest]
+        pool.sort(key=lambda q: (q.rating if q.rating is not None else float("inf"), len(q.text)))
+        return pool[:most]
+
+    @cached_property
+    def voiced(self) -> tuple[tuple[Priority, tuple[Quote, ...]], ...]:
+        """The priority gaps (as the summary names them, largest first) that customers commented on,
+        each with its quotes."""
+        out = []
+        for p in self.focus:
+            found = self.quotes(p)
+            if found:
+                out.append((p, tuple(found)))
+        return tuple(out)
+
+    @property
+    def phase_count(self) -> int:
+        """The phases the deck draws: the Phases sheet's, and a phase a touchpoint names that it lacks."""
+        return len(phase_groups(self.journey))
+
+    @property
+    def unknown_phases(self) -> list[str]:
+        """Phases touchpoints name that the Phases sheet does not have (a typo, in a draft)."""
+        return [name for name, _, known in phase_groups(self.journey) if not known]
+
     def doubt(self, p: Priority, lang: Lang, short: bool = False) -> str:
         """' (uncertain: few respondents)' after an uncertain placement, else ''."""
         if not p.uncertain:
@@ -195,13 +321,22 @@ class Story:
         """The summary's left column: (paragraph, its list items)."""
         info = self.journey.info
         out: list[tuple[str, list[str]]] = []
+        overall = self.overall_line(lang)
+        if overall:
+            out.append((overall, []))
         if info.objective:
             out.append((words.STORY["objective"].in_(lang).format(text=info.objective), []))
+        if info.why:
+            out.append((words.STORY["why"].in_(lang).format(text=info.why), []))
         ratings = [p.rating for p in self.rated if p.rating is not None]
         if ratings:
             text = words.STORY["size"].in_(lang).format(
-                touchpoints=len(self.journey.touchpoints), phases=len(self.journey.phases),
+                touchpoints=len(self.journey.touchpoints), phases=self.phase_count,
                 mean=number(sum(ratings) / len(ratings), lang), scale=self.priorities.scale.name)
+            unknown = self.unknown_phases
+            if unknown:
+                text += " " + words.STORY["unknown-phases/1" if len(unknown) == 1 else "unknown-phases"].in_(lang) \
+                    .format(names=series([f"“{n}”" for n in unknown], lang))
             if self.valley:
                 text += " " + words.STORY["valley"].in_(lang).format(phase=self.valley[0])
             out.append((text, []))
@@ -233,7 +368,44 @@ class Story:
         return lines
 
     def asks(self, lang: Lang) -> list[str]:
-        """The summary's right column: what management is asked to decide and do."""
+        """What management is asked: the decisions, then the housekeeping."""
+        return self.decisions(lang) + self.housekeeping(lang)
+
+    def commitments(self, lang: Lang) -> list[str]:
+        """The decision by name: per priority the summary names, the planned action with its owner
+        and due date ('E08: Recalculate the first instalment – Manager Billing, by 30 September 2026')."""
+        order = {normalise_name(p.id): k for k, p in enumerate(self.focus[:SUMMARY_NAMES])}
+        late = {id(s.action) for s in self.progress.overdue}
+        chosen = sorted((a for a in self.journey.actions
+                         if normalise_name(a.touchpoint_id) in order and a.action and a.status != "done"),
+                        key=lambda a: order[normalise_name(a.touchpoint_id)])
+        out = []
+        for a in chosen:
+            who = a.owner or words.STORY["owner-to-name"].in_(lang)
+            due = words.long_date(a.due, lang)
+            key = "commit/late" if id(a) in late else "commit" if due else "commit/no-due"
+            out.append(words.STORY[key].in_(lang).format(id=a.touchpoint_id, action=a.action, owner=who, due=due))
+        return out
+
+    def housekeeping(self, lang: Lang) -> list[str]:
+        """The smaller asks kept apart from the decision: owners and targets missing, overdue actions."""
+        out = []
+        if self.without_owner:
+            out.append(words.STORY["ask-owner"].in_(lang).format(ids=_ids(self.without_owner)))
+        if self.without_target:
+            out.append(words.STORY["ask-target"].in_(lang).format(ids=_ids(self.without_target)))
+        late = self.progress.overdue
+        if late:
+            items = [words.STORY["overdue-item"].in_(lang).format(
+                id=a.action.touchpoint_id, owner=a.action.owner or words.STORY["nobody"].in_(lang),
+                due=words.long_date(a.action.due, lang)) for a in late[:4]]
+            more = len(late) - len(items)
+            out.append(words.STORY["ask-overdue"].in_(lang).format(
+                items=series(items, lang) if not more else "; ".join(items) + f" (+{more})"))
+        return out
+
+    def decisions(self, lang: Lang) -> list[str]:
+        """The summary's right column: what management is asked to decide."""
         out = []
         if self.errors:
             out.append(words.STORY["ask-errors"].in_(lang).format(n=self.errors))
@@ -247,20 +419,9 @@ class Story:
             out.append(words.STORY[key].in_(lang).format(ids=listed))
         else:
             out.append(words.STORY["ask-hold"].in_(lang))
+        out += self.commitments(lang)
         if self.uncovered:
             out.append(words.STORY["ask-plan"].in_(lang).format(ids=_ids(p.id for p in self.uncovered)))
-        if self.without_owner:
-            out.append(words.STORY["ask-owner"].in_(lang).format(ids=_ids(self.without_owner)))
-        if self.without_target:
-            out.append(words.STORY["ask-target"].in_(lang).format(ids=_ids(self.without_target)))
-        late = self.progress.overdue
-        if late:
-            items = [words.STORY["overdue-item"].in_(lang).format(
-                id=a.action.touchpoint_id, owner=a.action.owner or words.STORY["nobody"].in_(lang),
-                due=words.long_date(a.action.due, lang)) for a in late[:4]]
-            more = len(late) - len(items)
-            out.append(words.STORY["ask-overdue"].in_(lang).format(
-                items=series(items, lang) if not more else "; ".join(items) + f" (+{more})"))
         if self.actions and not (self.uncovered or self.without_owner or self.without_target):
             out.append(words.STORY["ask-approve"].in_(lang))
         return out

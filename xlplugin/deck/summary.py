@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Inches
 
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
-from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_height
-from xlplugin.deck.shapes import text_box
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fitting_size, text_height
+from xlplugin.deck.shapes import GREY, text_box
+
+QUOTE_COLOUR = RGBColor(0x40, 0x40, 0x40)
+
+
+def _left(ctx: DeckContext, shows: list[tuple[str, list[str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The left column's paragraphs: each heading and its items, the top gap's customer quote under
+    its item (the source in small print)."""
+    story, lang = ctx.story, ctx.lang
+    voiced = story.voiced[0] if story.voiced else None
+    marker = None
+    if voiced is not None:
+        p = voiced[0]
+        marker = p.id + (words.MOT_MARK if p.moment_of_truth else "")
+    out: list[tuple[str, dict[str, Any]]] = []
+    quoted = False
+    headline = story.overall_line(lang)
+    for head, items in shows:
+        out.append((head, {"bold": head.endswith(":") or head == headline}))
+        for item in items:
+            out.append((f"• {item}", {}))
+            if marker and not quoted and item.startswith(marker + " ") and voiced is not None:
+                q = voiced[1][0]
+                out.append((f"“{q.text}”", {"colour": QUOTE_COLOUR}))
+                out.append((q.source(lang), {"size": FLOOR, "colour": GREY}))
+                quoted = True
+    return out
 
 
 def summary_slide(ctx: DeckContext) -> Any:
-    """The answer first: the finding as the title, the evidence in brief on the left (the
-    priority gaps and moments of truth at risk by name), the asks on the right."""
+    """The answer first: the finding as the title, the evidence in brief on the left (the overall
+    satisfaction per wave, the business case, the priority gaps by name with a customer's words),
+    the decision on the right, the housekeeping kept apart below it."""
     frame, story, lang = ctx.frame, ctx.story, ctx.lang
     title = story.summary_title().in_(lang)
     shows = story.shows(lang)
@@ -24,35 +53,71 @@ def summary_slide(ctx: DeckContext) -> Any:
         from xlplugin.deck.compare_slides import compare_summary
 
         shows.insert(min(2, len(shows)), (compare_summary(ctx), []))
-    asks = story.asks(lang)
-    flat = [p for head, items in shows for p in (head, *(f"• {i}" for i in items))]
+    decisions, chores = story.decisions(lang), story.housekeeping(lang)
+    left = _left(ctx, shows)
+    if any(words.MOT_MARK in t for t, _ in left):
+        left.append((words.STORY["mot-key"].in_(lang), {}))
+    flat = [t for t, _ in left]
+    quote = " ".join(f"{t} ({s})" for (t, _), (s, _) in pairwise(left) if t.startswith("“"))
     notes = words.NOTES_FINDINGS["summary"].in_(lang).format(
-        title=title, shows=" ".join(flat), asks=" ".join(asks))
+        title=title, shows=" ".join(t for t in flat if not t.startswith("“") and not t.startswith(
+            words.STORY["quote-source"].in_(lang).split("{")[0])),
+        asks=" ".join([*decisions, *chores])) + (f" {quote}" if quote else "")
     slide = frame.add(frame.content_layout, title, notes)
     frame.clear(slide)
     area = frame.content_area(slide)
     gap = int(Inches(0.3))
-    left_w = int((area.width - gap) * 0.58)
-    right = Area(area.left + left_w + gap, area.top, area.width - left_w - gap, area.height)
     head_h = int(Inches(0.5))
-    left_body = Area(area.left, area.top + head_h, left_w, area.height - head_h)
-    right_body = Area(right.left, right.top + head_h, right.width, right.height - head_h)
-    ask_lines = [f"{n}. {a}" for n, a in enumerate(asks, start=1)]
-    # One size for both columns: the largest at which both fit, body size at most.
-    if any(words.MOT_MARK in p for p in flat):
-        flat.append(words.STORY["mot-key"].in_(lang))
-    size = min(fitting_size(flat, left_body.width, left_body.height, 18, FLOOR, bold=True),
-               fitting_size(ask_lines, right_body.width, right_body.height, 18, FLOOR))
+    ask_lines = [f"{n}. {a}" for n, a in enumerate(decisions, start=1)]
+    chore_lines = [f"• {c}" for c in chores]
+    chore_head = words.STORY["housekeeping"].in_(lang)
+    right_h = area.height - head_h
+    objective = words.STORY["objective"].in_(lang).split("{")[0]
+
+    def layout(share: float, paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+        """At a left column of `share` of the width: the one size of both columns (the largest at
+        which both fit, 18 pt at most), the left width, the two bodies and the housekeeping's size and height."""
+        left_w = int((area.width - gap) * share)
+        right_w = area.width - left_w - gap
+        chore_size, chore_h = 0.0, 0
+        if chores:  # below the decision, smaller (never under the floor) and apart
+            chore_size = fitting_size([chore_head, *chore_lines], right_w, right_h // 2, 14, FLOOR, bold=True)
+            chore_h = int(((text_height([chore_head, *chore_lines], right_w, chore_size, True) or 0) + 14)
+                          * EMU_PER_PT)
+        room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
+        left_body = Area(area.left, area.top + head_h, left_w, right_h)
+        right_body = Area(area.left + left_w + gap, area.top + head_h, right_w, room)
+        size = min(fitting_size(paragraphs, left_w, right_h, 18, FLOOR, bold=True),
+                   fitting_size(ask_lines, right_w, room, 18, FLOOR))
+        return size, left_w, left_body, right_body, chore_size, chore_h
+
+    # The split that gives the larger text (the evidence is often longer than the asks); when that is
+    # still under the body size, the objective gives way (the backup's 'Objective and approach' states it).
+    def best(paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+        return max((layout(share, paragraphs) for share in (0.58, 0.64, 0.70)), key=lambda t: t[0])
+
+    size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
+    if size < BODY and any(t.startswith(objective) for t in flat):
+        left = [(t, look) for t, look in left if not t.startswith(objective)]
+        flat = [t for t, _ in left]
+        size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
+    right = Area(right_body.left, area.top, right_body.width, area.height)
+    chore_size = max(FLOOR, min(chore_size, size - 1))  # the housekeeping in smaller print than the decision
     # The boxes take the height their text needs (a half-empty box looks unfinished).
-    need = max(text_height(flat, left_body.width, size, True) or 0, text_height(ask_lines, right_body.width, size) or 0)
-    body_h = min(left_body.height, int((need + 24) * EMU_PER_PT))
-    left_body = Area(left_body.left, left_body.top, left_body.width, body_h)
-    right_body = Area(right_body.left, right_body.top, right_body.width, body_h)
+    need_left = text_height(flat, left_body.width, size, True) or 0
+    need_right = text_height(ask_lines, right_body.width, size) or 0
+    left_body = Area(left_body.left, left_body.top, left_body.width,
+                     min(left_body.height, int((need_left + 24) * EMU_PER_PT)))
+    right_body = Area(right_body.left, right_body.top, right_body.width,
+                      min(right_body.height, int((need_right + 24) * EMU_PER_PT)))
     text_box(slide, Area(area.left, area.top, left_w, head_h), [(words.STORY["shows"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, left_body, [(p, {"bold": not p.startswith("• ") and p.endswith(":")}) for p in flat],
-             largest=size, smallest=size, fill="F2F2F2")
+    text_box(slide, left_body, left, largest=size, smallest=size, fill="F2F2F2").name = "summary shows"
     text_box(slide, Area(right.left, right.top, right.width, head_h), [(words.STORY["asks"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2")
+    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2").name = "summary decisions"
+    if chores:
+        chores_area = Area(right.left, right_body.top + right_body.height + int(Inches(0.15)), right.width, chore_h)
+        text_box(slide, chores_area, [(chore_head, {"bold": True}), *chore_lines], largest=chore_size,
+                 smallest=chore_size, colour=GREY).name = "summary housekeeping"
     return slide

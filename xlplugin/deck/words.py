@@ -69,6 +69,11 @@ MISSING = Text("missing", "ontbreekt")
 NO_ACTIONS = Text("Plan an action for each priority gap, each with an owner, a due date and a measurable target.",
                   "Plan voor elke prioriteit een actie, elk met een eigenaar, een deadline en een meetbare doelstelling.")
 
+BACKUP = Text("Backup", "Achtergrond")
+BACKUP_PARTS = (Text("objective and approach", "doel en aanpak"), Text("persona", "persona"),
+                Text("service blueprint", "service blueprint"), Text("all touchpoints", "alle contactmomenten"))
+BACKUP_NOTES = Text("The backup: for questions, not for presenting. What follows: {parts}.",
+                    "De achtergrond: om vragen te beantwoorden, niet om te presenteren. Hierna: {parts}.")
 APPENDIX_TITLE = Text("Appendix: all touchpoints", "Bijlage: alle contactmomenten")
 APPENDIX_HEADERS = (Text("ID", "ID"), Text("Phase", "Fase"), Text("Touchpoint", "Contactmoment"),
                     Text("Channel", "Kanaal"), Text("Importance", "Belang"), Text("Rating", "Waardering"),
@@ -185,12 +190,39 @@ STORY = {
     "shows": Text("What the journey shows", "Wat de klantreis laat zien"),
     "asks": Text("What we ask of you", "Wat we van u vragen"),
     "objective": Text("Objective: {text}", "Doel: {text}"),
+    "why": Text("Why it matters: {text}", "Waarom het telt: {text}"),
+    "overall": Text("Overall satisfaction {means} (scale {scale}; n {counts})",
+                    "Algemene tevredenheid {means} (schaal {scale}; n {counts})"),
+    "overall-up": Text("– significantly higher", "– significant hoger"),
+    "overall-down": Text("– significantly lower", "– significant lager"),
+    "overall-same": Text("– no significant change", "– geen significante verandering"),
+    "unknown-phases": Text("Of those, {names} are not on the Phases sheet (check the spelling).",
+                           "Daarvan staan {names} niet op het blad Fasen (controleer de spelling)."),
+    "unknown-phases/1": Text("Of those, {names} is not on the Phases sheet (check the spelling).",
+                             "Daarvan staat {names} niet op het blad Fasen (controleer de spelling)."),
+    "unknown-phase-mark": Text("{name} (not on the Phases sheet)", "{name} (niet op het blad Fasen)"),
+    "commit": Text("{id}: {action} – {owner}, by {due}.", "{id}: {action} – {owner}, uiterlijk {due}."),
+    "commit/late": Text("{id}: {action} – {owner}, was due {due}: set a new date.",
+                        "{id}: {action} – {owner}, deadline {due} verstreken: stel een nieuwe vast."),
+    "commit/no-due": Text("{id}: {action} – {owner}, no due date yet.", "{id}: {action} – {owner}, nog zonder deadline."),
+    "owner-to-name": Text("owner to be named", "eigenaar nog aan te wijzen"),
+    "housekeeping": Text("Housekeeping", "Verder op orde brengen"),
+    "quote-source": Text("respondent {respondent}", "respondent {respondent}"),
+    "voice": Text("In the customer's words", "In de woorden van de klant"),
+    "voice-item": Text("{id} {name} (gap score {gap})", "{id} {name} (gapscore {gap})"),
+    "voice-notes": Text(
+        "Comments from the Responses sheet, verbatim, on the priority gaps: the shortest from the lowest ratings "
+        "(at or below the rating threshold) of the latest measurement; under each, the respondent and the measurement. Longer comments are in the "
+        "workbook.",
+        "Opmerkingen van het blad Antwoorden, letterlijk, bij de prioriteiten: de kortste bij de laagste "
+        "waarderingen (op of onder de drempel) van de laatste meting; onder elke opmerking de respondent en de meting. Langere opmerkingen "
+        "staan in de werkmap."),
     "size": Text("{touchpoints} touchpoints in {phases} phases, rated {mean} on average (scale {scale}).",
                  "{touchpoints} contactmomenten in {phases} fasen, gemiddeld gewaardeerd met {mean} (schaal {scale})."),
     "valley": Text("The emotion curve is lowest in {phase}.", "De emotiecurve zit het laagst in {phase}."),
     "focus": Text("Concentrate here first:", "Hier eerst concentreren:"),
     "at-risk": Text("Moments of truth at risk:", "Moments of truth die risico lopen:"),
-    "at-risk-also": Text("Moments of truth also at risk:", "Ook moments of truth met risico:"),
+    "at-risk-also": Text("Moments of truth also at risk:", "Ook deze moments of truth lopen risico:"),
     "mot-key": Text("★ moment of truth", "★ moment of truth"),
     "gap-item": Text("{id} {name} ({phase}, gap score {gap})", "{id} {name} ({phase}, gapscore {gap})"),
     "risk-item": Text("{id} {name} (rating {rating})", "{id} {name} (waardering {rating})"),
@@ -267,8 +299,10 @@ NONE = Text("none", "geen")
 EMOTION_WORDS = (Text("very positive", "zeer positief"), Text("positive", "positief"), Text("neutral", "neutraal"),
                  Text("negative", "negatief"), Text("very negative", "zeer negatief"))
 LEGEND_MOT = Text("★ moment of truth", "★ moment of truth")
-LEGEND_UNCERTAIN = Text("white centre: uncertain (few respondents or close to a threshold)",
-                        "wit midden: onzeker (weinig respondenten of dicht bij een drempel)")
+LEGEND_UNCERTAIN = Text("white centre: surveyed, but uncertain (few respondents, or the interval crosses a threshold)",
+                        "wit midden: gemeten, maar onzeker (weinig respondenten, of het interval ligt over een drempel)")
+LEGEND_ESTIMATE = Text("dashed ring: an estimate from the workshop, no survey answers",
+                       "gestippelde ring: een schatting uit de workshop, zonder enquêteantwoorden")
 MATRIX_NAMED = Text("Concentrate here", "Hier concentreren")
 MATRIX_OTHERS = Text("Not labelled in the chart", "Niet gelabeld in de grafiek")
 UNCERTAIN = Text("uncertain", "onzeker")
