@@ -127,7 +127,18 @@ def test_the_customers_words_slide_quotes_only_what_they_wrote_and_never_cuts_it
     assert LONG_ONE not in everything and LONG_ONE[:60] not in everything  # too long: left out, never shortened
     assert "Te hoog." not in text  # the Nulmeting's comment: E08 has comments in the latest wave
     assert "Eindelijk een afrekening" not in text  # praise from a 5 does not stand for a priority gap's lowest
-    assert [s for s in deck(example("energy-switch")).slides if s.shapes.title.text.startswith("In de woorden")] == []
+
+
+
+def test_slide_2_of_the_two_wave_sample_quotes_a_customer_beside_a_top_gap():
+    # The shipped sample has comments only in its Nulmeting: the latest wave with any is quoted,
+    # and the small print says which wave the words are from.
+    doc = example("energy-switch")
+    written = {r["comment"]: r for r in doc["responses"] if r.get("comment")}
+    summary = all_text(deck(doc).slides[1])
+    quoted = [line[1:-1] for line in summary.split("\n") if line.startswith("“") and line.endswith("”")]
+    assert quoted and all(q in written and written[q]["wave"] == "Nulmeting" for q in quoted)
+    assert "Nulmeting" in summary and "Algemene tevredenheid" in summary and "→" in summary
 
 
 def test_quotes_prefer_the_latest_wave_the_lowest_ratings_and_the_shortest():

@@ -17,7 +17,7 @@ from helpers.decks import all_text, build
 from helpers.generated import generated_journey, progress_journey, with_blueprint
 from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
-SEEDS = range(16)
+SEEDS = range(40)
 DOCUMENTS = {f"g{seed:02}": with_blueprint(add_comments(generated_journey(seed), seed), seed) for seed in SEEDS} | {
     f"progress{seed}": add_comments(progress_journey(seed), seed) for seed in (0, 2)}  # two waves, 24 tall rows
 """With comments, a Why and a blueprint: slide 2's overall satisfaction, business case and quote, the
