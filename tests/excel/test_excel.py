@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwings
+from pptx import Presentation
 
 from xlplugin.api import annotate_workbook
 from xlplugin.core.findings import finding
@@ -150,7 +151,8 @@ def test_deck_is_written_beside_a_clean_workbook_and_refused_with_errors(make_wo
     book = open_book(make_workbook())
     message = excel.run("deck", book, now=NOW)
     deck = Path(book.fullname).with_suffix(".pptx")
-    assert deck.exists() and str(deck) in message and "15 slides" in message
+    assert deck.exists() and str(deck) in message
+    assert f"({len(Presentation(deck).slides)} slides)" in message  # the count of the deck written
     bad = open_book(make_workbook(edit=faulty))
     message = excel.run("deck", bad, now=NOW)
     assert "Fix the errors first" in message and not Path(bad.fullname).with_suffix(".pptx").exists()
