@@ -164,29 +164,18 @@ def with_chart_note(sheet: NewSheet) -> NewSheet:
     return replace(sheet, rows=rows)
 
 
-def reading_order(findings: Sequence[Finding]) -> list[Finding]:
-    """Errors first, then warnings, then notes; within each, sheet by sheet (in the order the
-    sheets are first named), then row by row and left to right: the order a person fixes them."""
-    sheets: dict[str | None, int] = {}
-    for f in findings:
-        sheets.setdefault(f.sheet, len(sheets))
-
-    def place(f: Finding) -> tuple[int, int, int, int]:
-        letters = (f.cell or "").rstrip("0123456789")
-        digits = (f.cell or "")[len(letters):]
-        column = 0
-        for ch in letters.upper():
-            column = column * 26 + ord(ch) - 64
-        return SEVERITY_ORDER.get(str(f.severity), 3), sheets[f.sheet], int(digits) if digits else 0, column
-
-    return sorted(findings, key=place)
+def by_severity(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then notes. The report's findings are already in reading
+    order (`core.report.reading_order`: sheet by sheet, row by row, left to right), and the sort
+    is stable, so each group keeps it: the order a person fixes them."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(str(f.severity), len(SEVERITY_ORDER)))
 
 
 def findings_sheet(report: Report, lang: Lang) -> NewSheet:
     """The Findings sheet: one row per finding, each with a link that jumps to its cell."""
     rows: list[list[str | int | float | None]] = [[h.in_(lang) for h in FINDINGS_HEADERS]]
     links, fills = [], []
-    for f in reading_order(report.findings):
+    for f in by_severity(report.findings):
         kind = CATALOGUE[f.code].title.in_(lang) if f.code in CATALOGUE else None
         rows.append([SEVERITY_WORDS[f.severity].in_(lang), f.code, f.sheet, f.cell,
                      f.message.in_(lang), f.hint.in_(lang), None, kind])
