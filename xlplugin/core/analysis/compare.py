@@ -106,6 +106,13 @@ def comparison_warnings(as_is: Journey, to_be: Journey) -> list[Text]:
     return warnings
 
 
+def _ids_by_phase(journey: Journey) -> dict[str, set[str]]:
+    held: dict[str, set[str]] = {}
+    for tp in journey.touchpoints:
+        held.setdefault(normalise_name(tp.phase or ""), set()).add(normalise_name(tp.id))
+    return held
+
+
 def renamed_phases(as_is: Journey, to_be: Journey) -> tuple[tuple[str, str], ...]:
     """Phases of the as-is that the to-be names otherwise: a phase whose name is gone is the
     same as a new one when most of its touchpoints (by ID) are in it, or, when neither holds
@@ -114,25 +121,22 @@ def renamed_phases(as_is: Journey, to_be: Journey) -> tuple[tuple[str, str], ...
     names_a = {normalise_name(p.name) for p in as_is.phases}
     gone = [p.name for p in as_is.phases if normalise_name(p.name) not in names_b]
     new = [p.name for p in to_be.phases if normalise_name(p.name) not in names_a]
-    ids = {}
-    for journey in (as_is, to_be):
-        for tp in journey.touchpoints:
-            ids.setdefault((id(journey), normalise_name(tp.phase or "")), set()).add(normalise_name(tp.id))
-    pairs, taken = [], set()
-    for old in gone:
-        held = ids.get((id(as_is), normalise_name(old)), set())
-        best = max(new, key=lambda n: len(held & ids.get((id(to_be), normalise_name(n)), set())), default=None)
-        if best is not None and best not in taken and held and \
-                len(held & ids.get((id(to_be), normalise_name(best)), set())) * 2 > len(held):
+    held_a, held_b = _ids_by_phase(as_is), _ids_by_phase(to_be)
+    pairs: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for old in gone:  # by the touchpoints it holds
+        held = held_a.get(normalise_name(old), set())
+        shared = {n: len(held & held_b.get(normalise_name(n), set())) for n in new}
+        best = max(new, key=shared.__getitem__, default=None)
+        if best is not None and best not in taken and held and shared[best] * 2 > len(held):
             pairs.append((old, best))
             taken.add(best)
     order_a = [normalise_name(p.name) for p in as_is.phases]
-    order_b = [normalise_name(p.name) for p in to_be.phases]
-    for old in gone:
+    for old in gone:  # else by its place in the journey
         if any(a == old for a, _ in pairs):
             continue
         at = order_a.index(normalise_name(old))
-        if at < len(order_b):
+        if at < len(to_be.phases):
             candidate = to_be.phases[at].name
             if candidate in new and candidate not in taken:
                 pairs.append((old, candidate))
