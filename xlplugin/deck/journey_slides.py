@@ -286,15 +286,19 @@ HOLE = 4.5
 """Diameter (pt) of the white centre that marks an uncertain point (its marker is 10 pt)."""
 
 
+def _circle(slide: Any, plot: Area, scale: Any, p: MatrixPoint, diameter: float) -> Any:
+    """A circle `diameter` pt across, centred on point `p` of the matrix."""
+    x, y = to_slide(plot, scale, p.rating, p.importance)
+    d = diameter * EMU_PER_PT
+    return slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)), Emu(int(d)))
+
+
 def _uncertain_centres(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixPoint]) -> None:
     """A white dot in the middle of every uncertain point, so it reads as hollow. A shape over the
     chart rather than an unfilled marker: LibreOffice draws unfilled markers filled."""
-    d = HOLE * EMU_PER_PT
     for p in points:
         if p.uncertain:
-            x, y = to_slide(plot, scale, p.rating, p.importance)
-            dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)),
-                                         Emu(int(d)))
+            dot = _circle(slide, plot, scale, p, HOLE)
             dot.fill.solid()
             dot.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             dot.line.fill.background()
@@ -310,12 +314,9 @@ def _estimate_rings(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixP
     """A dashed ring around every placement without survey answers (a workshop estimate) when other
     touchpoints have them: an estimate reads as less certain than a surveyed mean, and differently
     from a surveyed point whose interval crosses a threshold (the white centre)."""
-    d = RING * EMU_PER_PT
     for p in points:
         if p.estimate:
-            x, y = to_slide(plot, scale, p.rating, p.importance)
-            ring = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(int(x - d / 2)), Emu(int(y - d / 2)), Emu(int(d)),
-                                          Emu(int(d)))
+            ring = _circle(slide, plot, scale, p, RING)
             ring.fill.background()
             ring.line.color.rgb = RGBColor(0x40, 0x40, 0x40)
             ring.line.width = Pt(1.25)

@@ -29,6 +29,11 @@ def title_slide(ctx: DeckContext) -> Any:
     parts = [f"{words.PERSONA.in_(lang)}: {journey.persona.name}" if journey.persona.name else None,
              words.SCENARIO[info.scenario].in_(lang) if info.scenario else None, words.long_date(info.date, lang)]
     subtitle = " · ".join(p for p in parts if p)
+    return _with_subtitle(frame, slide, subtitle)
+
+
+def _with_subtitle(frame: Any, slide: Any, subtitle: str) -> Any:
+    """`slide` with `subtitle` in its layout's subtitle placeholder, or in a box where that would be."""
     sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
     if sub is not None:
         sub.text_frame.text = subtitle
@@ -46,14 +51,7 @@ def divider_slide(ctx: DeckContext) -> Any:
     listed = series(parts, lang)
     slide = frame.add(frame.title_layout, words.BACKUP.in_(lang), words.BACKUP_NOTES.in_(lang).format(parts=listed))
     subtitle = listed[:1].upper() + listed[1:]
-    sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
-    if sub is not None:
-        sub.text_frame.text = subtitle
-    else:
-        area = Area(int(Inches(0.8)), int(frame.height * 0.62), frame.width - int(Inches(1.6)), int(Inches(0.9)))
-        text_box(slide, area, [subtitle], largest=20)
-    frame.clear(slide, {PP_PLACEHOLDER.SUBTITLE})
-    return slide
+    return _with_subtitle(frame, slide, subtitle)
 
 
 def _respondents(journey: Journey, lang: Lang) -> str | None:
