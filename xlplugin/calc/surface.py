@@ -342,6 +342,7 @@ class CalcSurface(LiveSheets):
         provider = chart.getDataProvider()
         chart_type = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0]
         label = uno.createUnoStruct("com.sun.star.chart2.DataPointLabel")
+        label.ShowNumber = True  # with custom label fields: shows their text in the number's place
         text = uno.Enum("com.sun.star.chart2.DataPointCustomLabelFieldType", "TEXT")
         points = chart_type.getDataSeries()[0]
         ordered = sorted(spec.points, key=lambda p: p.row)  # the series runs down the rows
@@ -355,7 +356,6 @@ class CalcSurface(LiveSheets):
             field.setString(", ".join(ids) if ids[0] == point.label else "")
             one = points.getDataPointByIndex(i)
             one.CustomLabelFields = (field,)
-            label.ShowNumber = True  # shows the custom text in its place
             one.Label = label
         for guide in spec.guides:
             series = smgr.createInstance("com.sun.star.chart2.DataSeries")
