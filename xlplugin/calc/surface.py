@@ -31,13 +31,6 @@ _BOLD = 150.0
 _NO_FILL = -1
 
 
-def _column(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 class CalcBook:
     """The document as the reader's book: sheet titles, and a sheet's cells on request."""
 

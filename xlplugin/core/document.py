@@ -39,6 +39,14 @@ def load_schema() -> dict[str, Any]:
     return json.loads(_schema_text())
 
 
+def column_index(letters: str) -> int:
+    """The 1-based column index of A1 letters (A -> 1, AA -> 27): `column_letter` turned round."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
 def column_letter(index: int) -> str:
     """The A1 letters of a 1-based column index (1 -> A, 27 -> AA)."""
     letters = ""

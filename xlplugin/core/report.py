@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from xlplugin.core.document import column_index
 from xlplugin.core.findings import Finding, Severity
 from xlplugin.text import Lang, Text
 
@@ -22,10 +23,7 @@ def _cell_key(cell: str | None) -> tuple[int, int]:
     match = _CELL.match(cell or "")
     if not match:
         return (0, 0)
-    column = 0
-    for ch in match.group(1):
-        column = column * 26 + ord(ch) - 64
-    return (int(match.group(2)), column)
+    return (int(match.group(2)), column_index(match.group(1)))
 
 
 def reading_order(findings: Iterable[Finding], sheets: Sequence[str]) -> tuple[Finding, ...]:

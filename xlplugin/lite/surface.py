@@ -19,16 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from xlplugin.core.document import column_index
 from xlplugin.excel.surface import LiveSurface, XlwingsHost, _hex
 
 
 def _split(ref: str) -> tuple[int, int]:
     """'F3' -> (3, 6)."""
     letters = ref.rstrip("0123456789")
-    column = 0
-    for ch in letters:
-        column = column * 26 + ord(ch) - 64
-    return int(ref[len(letters):]), column
+    return int(ref[len(letters):]), column_index(letters)
 
 
 _MOST_CELLS = 50_000

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree
 
-from xlplugin.core.document import ReadResult, column_letter
+from xlplugin.core.document import ReadResult, column_index, column_letter
 from xlplugin.core.layout import RESPONSES
 from xlplugin.core.writeback.sheets import NewSheet
 from xlplugin.errors import WorkbookError
@@ -44,13 +44,6 @@ class Written:
     created: bool
 
 
-def _col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch.upper()) - 64
-    return n
-
-
 _REF = re.compile(r"\$?([A-Za-z]+)\$?(\d+)")
 _VALUE = re.compile(r"<(?:[\w.-]+:)?(?:v|t|f)\b[^>]*>[^<]")
 _ATTRS = {name: re.compile(rf'(?<![\w:]){name}\s*=\s*"([^"]*)"') for name in ("r", "s")}
@@ -60,7 +53,7 @@ def _split_ref(ref: str) -> tuple[int, int]:
     m = _REF.match(ref)
     if not m:
         raise ValueError(ref)
-    return _col_number(m.group(1)), int(m.group(2))
+    return column_index(m.group(1)), int(m.group(2))
 
 
 def replaced_rows(result: ReadResult, wave: str, respondents: set[str]) -> list[int]:
@@ -200,7 +193,7 @@ def write_rows(
     part = patch.sheet_part(NewSheet(title, (), []))
     sheet = _Sheet(patch.read(part))
     header_row = place.header_row
-    columns = {k: _col_number(v) for k, v in place.columns.items()}
+    columns = {k: column_index(v) for k, v in place.columns.items()}
     header_cells = sheet.cells(header_row)
     last_header = max([*header_cells, *columns.values(), 0])
     general_names = {normalise_name(GENERAL_COMMENT.en), normalise_name(GENERAL_COMMENT.nl)}

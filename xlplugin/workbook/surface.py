@@ -20,6 +20,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 from lxml import etree
 
+from xlplugin.core.document import column_index
 from xlplugin.core.writeback.plan import Outcome, Plan, apply
 from xlplugin.core.writeback.sheets import NewSheet, with_chart_note
 from xlplugin.errors import WorkbookError
@@ -119,10 +120,7 @@ def _split(ref: str) -> tuple[int, int]:
     m = _REF.match(ref)
     if not m:
         raise ValueError(ref)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
+    return int(m.group(2)), column_index(m.group(1))
 
 
 def _vml_shape(shape_id: int, row: int, col: int, lines: int) -> str:
