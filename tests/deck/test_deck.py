@@ -151,7 +151,7 @@ def test_matrix_is_colour_blind_safe_with_a_shape_for_each_quadrant_and_every_ma
 
 def test_matrix_groups_coincident_points_into_one_label():
     prs = deck_of(dense_journey())
-    labels = [s.text_frame.text for s in prs.slides[3].shapes if s.name == "matrix label"]
+    labels = [s.text_frame.text for s in prs.slides[3].shapes if s.name == "note: matrix label"]
     assert len(labels) == len({(p.rating, p.importance) for p in rank_gaps(Journey.from_document(dense_journey()))
                                .touchpoints if p.gap is not None})  # one label per place
     ids = [i.strip(",★") for label in labels for i in label.replace("\n", " ").split()]
@@ -439,5 +439,5 @@ def test_every_concentrate_here_point_of_home_insurance_keeps_its_label():
     """Its four priorities sit on the top edge of the plot, close together: a leader line from one
     must not take the only spot another's label has."""
     prs = deck_of(example("home-insurance"))
-    labels = {s.text_frame.text for s in prs.slides[3].shapes if s.name == "matrix label"}
+    labels = {s.text_frame.text for s in prs.slides[3].shapes if s.name == "note: matrix label"}
     assert {"H07★", "H09★", "H06★", "H14★"} <= labels

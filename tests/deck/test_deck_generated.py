@@ -14,12 +14,15 @@ from xlplugin.deck.story import Story
 
 from helpers.comments import add_comments
 from helpers.decks import all_text, build
-from helpers.generated import generated_journey, progress_journey, with_blueprint
+from helpers.generated import compare_pair, generated_journey, progress_journey, with_blueprint
 from helpers.pdf import broken_words, clashes, outside, pages_of, render
 
 SEEDS = range(40)
 DOCUMENTS = {f"g{seed:02}": with_blueprint(add_comments(generated_journey(seed), seed), seed) for seed in SEEDS} | {
     f"progress{seed}": add_comments(progress_journey(seed), seed) for seed in (0, 2)}  # two waves, 24 tall rows
+PAIRS = {f"compare{seed}": compare_pair(seed) for seed in (1, 4, 7)}
+"""As-is and to-be with a renamed and a moved phase: the comparison slides are measured too."""
+DOCUMENTS |= {name: after for name, (_, after) in PAIRS.items()}
 """With comments, a Why and a blueprint: slide 2's overall satisfaction, business case and quote, the
 slide in the customer's words and the packed blueprint slides are measured too."""
 
@@ -28,7 +31,8 @@ slide in the customer's words and the packed blueprint slides are measured too."
 def decks(tmp_path_factory):
     folder = tmp_path_factory.mktemp("generated")
     for name, document in DOCUMENTS.items():
-        build(document, document["language"]).save(folder / f"{name}.pptx")
+        before = PAIRS[name][0] if name in PAIRS else None
+        build(document, document["language"], before=before).save(folder / f"{name}.pptx")
     render([folder / f"{name}.pptx" for name in DOCUMENTS], folder)
     return {name: (Presentation(folder / f"{name}.pptx"), pages_of(folder / f"{name}.pdf")) for name in DOCUMENTS}
 

@@ -86,7 +86,7 @@ def test_every_box_holds_its_text_with_every_word_whole(decks):
     for name, prs in decks.items():
         for n, slide in enumerate(prs.slides, start=1):
             for shape in slide.shapes:
-                if shape.is_placeholder or not shape.has_text_frame or shape.name == "matrix label":
+                if shape.is_placeholder or not shape.has_text_frame or shape.name == "note: matrix label":
                     continue
                 body = shape.text_frame._txBody.find(
                     "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
@@ -168,7 +168,7 @@ def test_matrix_leader_lines_cross_no_other_and_run_through_no_label_or_point(de
     checked = 0
     for name, prs in decks.items():
         for n, slide in enumerate(prs.slides, start=1):
-            labels = [s for s in slide.shapes if s.name == "matrix label"]
+            labels = [s for s in slide.shapes if s.name == "note: matrix label"]
             if not labels:
                 continue
             pt = 12700  # a label's edge may hold its own leader's end: boxes shrunk by 1 pt

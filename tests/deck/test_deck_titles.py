@@ -37,7 +37,8 @@ def test_the_importance_title_names_a_driver_never_as_weighing_little():
         drivers, _, little = title.partition(";")
         ids = {p.id: p for p in chosen}
         named_drivers, named_little = set(re.findall(r"G\d\d", drivers)), set(re.findall(r"G\d\d", little))
-        assert named_drivers == {p.id for p in chosen[:2]}, (seed, title)
+        assert named_drivers <= {p.id for p in chosen[:2] if p.derived.r > 0}, (seed, title)  # a driver goes with it
+        assert named_drivers or "No touchpoint clearly" in title or "Geen contactmoment bepaalt" in title, (seed, title)
         assert not named_drivers & named_little, (seed, title)
         middle = median(p.derived.r for p in chosen)
         assert all(ids[i].derived.r < middle for i in named_little), (seed, title)

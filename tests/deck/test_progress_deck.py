@@ -34,7 +34,10 @@ def progress_slides(prs) -> list:
 def test_the_two_wave_sample_gets_a_progress_slide_with_targets_and_the_late_action():
     prs = deck(load_example("energy-switch"))
     [slide] = progress_slides(prs)
-    assert slide.shapes.title.text == "E06 en E10 haalden hun doel; E08 en E12 nog niet"
+    # the story first: what rose, after a completed action (the targets are in the table and the notes)
+    assert slide.shapes.title.text == "E06 en E10 zijn significant gestegen sinds Nulmeting, allebei na een afgeronde actie"
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Significant hoger: E06 en E10." in notes and "Doel gehaald: E06 en E10; nog niet: E08 en E12." in notes
     [chart] = [s.chart for s in slide.shapes if s.has_chart]
     plot = chart.plots[0]
     assert list(plot.categories) == ["E06", "E08", "E09", "E10", "E12"]  # targets or actions
@@ -60,9 +63,16 @@ def test_one_wave_gives_no_progress_slide():
     assert progress_slides(deck(progress_document(rows, ACTIONS))) == []
 
 
-def test_the_title_in_english_names_the_targets():
+def test_the_title_in_english_says_what_rose_and_counts_the_targets():
     [slide] = progress_slides(deck(progress_document(two_waves(), ACTIONS), "en"))
-    assert slide.shapes.title.text == "T1 reached the target; T2 not yet"
+    assert slide.shapes.title.text == "T1 rose significantly since Nulmeting, after a completed action; 1 of 2 targets reached"
+
+
+def test_a_touchpoint_that_fell_is_called_out_in_the_title():
+    rows = [dict(r, rating=5 - r["rating"] + 1) if r["touchpoint_id"] == "T1" else r for r in two_waves()]
+    [slide] = progress_slides(deck(progress_document(rows, ACTIONS), "en"))
+    title = slide.shapes.title.text
+    assert "T1 fell significantly since Nulmeting" in title and "rose" not in title
     assert "No action is overdue" not in all_text(slide)  # T2's action of 2026-09-30 is late
     assert "Overdue: T2 Bevestiging per sms (IT, 30 September 2026)" in all_text(slide)
 

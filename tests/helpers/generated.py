@@ -5,6 +5,7 @@ three waves, with and without an overall rating, actions with and without owner 
 
 from __future__ import annotations
 
+import copy
 import random
 from typing import Any
 
@@ -105,9 +106,54 @@ def generated_journey(seed: int) -> dict[str, Any]:
         "version": 1, "language": lang,
         "journey": {"title": _name(rng, lang, 10, 90), "objective": _name(rng, lang, 10, 120),
                     "rating_scale": scale, "scenario": rng.choice(["as-is", "to-be"]), "date": "2026-12-01"},
-        "persona": {"name": "Sanne"}, "phases": [{"name": p} for p in phases], "touchpoints": tps,
+        "persona": _persona(seed, lang), "phases": [{"name": p} for p in phases], "touchpoints": tps,
         "blueprint": [], "actions": actions, "responses": responses,
     }
+
+
+def _persona(seed: int, lang: str) -> dict[str, Any]:
+    """A persona from its own seeded stream (the journey stays the seed's): a name, and often a
+    role, a description, goals, needs, frustrations and a quote of up to 300 characters."""
+    rng = random.Random(seed * 7919 + 3)
+    persona: dict[str, Any] = {"name": rng.choice(["Sanne", "Mohammed el Amrani", "Jan-Willem van der Berg-Verhoeven"])}
+    for field, highest in (("role", 60), ("description", 300), ("goals", 200), ("needs", 200),
+                           ("frustrations", 200), ("preferred_channels", 40), ("quote", 160)):
+        if rng.random() < 0.7:
+            persona[field] = _name(rng, lang, 5, highest)
+    return persona
+
+
+def compare_pair(seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An as-is journey and its to-be: one phase renamed, one touchpoint moved to the next phase,
+    one left out, one added, the ratings moved up or down (the estimates of a redesign)."""
+    rng = random.Random(seed * 31 + 17)
+    before = generated_journey(seed)
+    before["journey"]["scenario"] = "as-is"
+    after = copy.deepcopy(before)
+    after["journey"]["scenario"] = "to-be"
+    top = 5 if after["journey"]["rating_scale"] == "1-5" else 10
+    renamed = rng.randrange(len(after["phases"]))
+    old = after["phases"][renamed]["name"]
+    new = old + (" (nieuw)" if after["language"] == "nl" else " (new)")
+    after["phases"][renamed]["name"] = new
+    tps = after["touchpoints"]
+    for tp in tps:
+        if tp["phase"] == old:
+            tp["phase"] = new
+        if "rating" in tp:
+            tp["rating"] = max(1, min(top, round(tp["rating"] + rng.choice([-1, 0, 1, 1, 2]) * top / 10, 2)))
+    if len(tps) > 3:
+        moved = rng.randrange(len(tps) - 1)
+        names = [p["name"] for p in after["phases"]]
+        tps[moved]["phase"] = names[(names.index(tps[moved]["phase"]) + 1) % len(names)]
+        gone = tps.pop(rng.randrange(len(tps)))
+        after["actions"] = [a for a in after["actions"] if a["touchpoint_id"] != gone["id"]]
+    tps.append(dict(tps[-1], id=f"G{len(before['touchpoints']) + 1:02}",
+                    name=_name(rng, after["language"])))
+    order = [p["name"] for p in after["phases"]]
+    tps.sort(key=lambda t: order.index(t["phase"]))
+    after["responses"] = []
+    return before, after
 
 
 def progress_journey(seed: int, touchpoints: int = 24) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from xlplugin.deck import words
 from xlplugin.deck.charts import Curve, emotion_curve
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
-from xlplugin.deck.journey_slides import GAP, emotion_levels
-from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fitting_size, text_width
+from xlplugin.deck.journey_slides import GAP, emotion_levels, widest_word
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, fitting_size, text_height, text_width
 from xlplugin.deck.shapes import OKABE_ITO, text_box
 from xlplugin.deck.slides import table_slides
 from xlplugin.deck.story import number, series
@@ -49,7 +49,11 @@ def _phases(before: Journey, after: Journey, renamed: dict[str, str] | None = No
 
 
 def _points(journey: Journey, emotions: dict[str, float | None], phases: list[str],
-            renamed: dict[str, str] | None = None) -> list[tuple[float, float, str, bool]]:
+            renamed: dict[str, str] | None = None, spans: list[tuple[float, float]] | None = None,
+            ) -> list[tuple[float, float, str, bool]]:
+    """The curve's points: each phase's touchpoints spread over its span (start, width) of the x
+    axis, one unit per phase unless `spans` says otherwise."""
+    spans = spans or [(float(i), 1.0) for i in range(len(phases))]
     index = {normalise_name(n): i for i, n in enumerate(phases)}
     renamed = renamed or {}
     by_phase: dict[int, list[Any]] = {}
@@ -61,7 +65,8 @@ def _points(journey: Journey, emotions: dict[str, float | None], phases: list[st
         for k, tp in enumerate(tps):
             emotion = emotions.get(tp.id)
             if emotion is not None:
-                points.append((i + (k + 0.5) / len(tps), emotion, tp.id, tp.moment_of_truth))
+                start, span = spans[i]
+                points.append((start + span * (k + 0.5) / len(tps), emotion, tp.id, tp.moment_of_truth))
     return points
 
 
@@ -97,6 +102,20 @@ def compare_summary(ctx: DeckContext) -> str:
         added=len(comparison.added), removed=len(comparison.removed))
 
 
+def _phase_widths(phases: list[str], width: int) -> list[int]:
+    """Each phase's width (EMU) over the curve: an equal share, but wide enough for the longest word
+    of its name at TABLE, taken from the phases with room to spare."""
+    n = max(len(phases), 1)
+    least = [widest_word([p], TABLE, bold=True) + GAP for p in phases]
+    out = [max(width / n, w) for w in least]
+    over = sum(out) - width
+    spare = sum(w - m for w, m in zip(out, least, strict=True) if w > m)
+    if over > 0 and spare > 0:
+        out = [w - over * (w - m) / spare if w > m else w for w, m in zip(out, least, strict=True)]
+    ints = [int(w) for w in out]
+    return ints if sum(ints) <= width else [width // n] * len(phases)
+
+
 def _curves_slide(ctx: DeckContext, comparison: Comparison, before: Journey, after: Journey, lang: Lang) -> Any:
     frame = ctx.frame
     was, now = _emotions(ctx, before)
@@ -112,19 +131,22 @@ def _curves_slide(ctx: DeckContext, comparison: Comparison, before: Journey, aft
     phases = _phases(before, after, renamed)
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
-    width = inner.width // max(len(phases), 1)
-    head_size = min((fitting_size([p], width - GAP, int(Inches(0.7)), 14, FLOOR, bold=True) for p in phases),
-                    default=14)
-    head_h = int(Inches(0.7))
-    for i, name in enumerate(phases):
-        text_box(slide, Area(inner.left + i * width, inner.top, width - GAP, head_h), [(name, {"bold": True})],
+    widths = _phase_widths(phases, inner.width)
+    head_size = min((fitting_size([p], w - GAP, int(Inches(0.7)), 14, TABLE, bold=True)
+                     for p, w in zip(phases, widths, strict=True)), default=14)
+    head_h = max([int(Inches(0.7))] + [int(((text_height([p], w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
+                                       for p, w in zip(phases, widths, strict=True)])
+    unit = inner.width / max(len(phases), 1)
+    spans = [(sum(widths[:i]) / unit, w / unit) for i, w in enumerate(widths)]
+    for i, (name, w) in enumerate(zip(phases, widths, strict=True)):
+        text_box(slide, Area(inner.left + sum(widths[:i]), inner.top, w - GAP, head_h), [(name, {"bold": True})],
                  largest=head_size, smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
-                 align=PP_ALIGN.CENTER)
-    chart = Area(inner.left, inner.top + head_h + GAP, width * len(phases), inner.height - head_h - GAP)
-    curves = [Curve(words.COMPARE["as-is"].in_(lang), _points(before, was, phases, renamed), OKABE_ITO["grey"],
+                 align=PP_ALIGN.CENTER, role="grid", name="phase")
+    chart = Area(inner.left, inner.top + head_h + GAP, sum(widths), inner.height - head_h - GAP)
+    curves = [Curve(words.COMPARE["as-is"].in_(lang), _points(before, was, phases, renamed, spans), OKABE_ITO["grey"],
                     dashed=True,
                     marks=False),
-              Curve(words.COMPARE["to-be"].in_(lang), _points(after, now, phases), OKABE_ITO["blue"])]
+              Curve(words.COMPARE["to-be"].in_(lang), _points(after, now, phases, spans=spans), OKABE_ITO["blue"])]
     emotion_curve(slide, chart, curves, len(phases), lang, legend=True)
     emotion_levels(slide, Area(area.left, chart.top, gutter - GAP, chart.height), lang)
     return slide
@@ -177,6 +199,11 @@ def _added_removed_slide(ctx: DeckContext, comparison: Comparison, lang: Lang) -
         text_box(slide, Area(left, area.top, half, int(Inches(0.5))),
                  [(f"{words.COMPARE[key].in_(lang)} ({len(lines[key])})", {"bold": True})], largest=18, smallest=18,
                  theme_fill=MSO_THEME_COLOR.ACCENT_1)
-        text_box(slide, Area(left, area.top + int(Inches(0.6)), half, area.height - int(Inches(0.6))),
-                 [f"• {t}" for t in lines[key]] or [words.NONE.in_(lang)], largest=16, smallest=FLOOR)
+        body = Area(left, area.top + int(Inches(0.6)), half, area.height - int(Inches(0.6)))
+        items = [f"• {t}" for t in lines[key]] or [words.NONE.in_(lang)]
+        shown = items
+        while len(shown) > 1 and not fits(shown, body.width, body.height, BODY):  # the notes and the appendix have all
+            kept = len(shown) - 2 if shown is not items else len(shown) - 1
+            shown = [*items[:kept], words.MORE.in_(lang).format(n=len(items) - kept)]
+        text_box(slide, body, shown, largest=16, name=key)
     return [slide]

@@ -11,7 +11,7 @@ from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
 from xlplugin.deck.shapes import OKABE_ITO, text_box
 
-DRAFT_NAME = "xlplugin draft mark"
+DRAFT_NAME = "note: xlplugin draft mark"
 
 
 def draft_text(ctx: DeckContext) -> str:
@@ -28,9 +28,8 @@ def mark_draft(ctx: DeckContext) -> None:
     area = Area(frame.width - width - int(Inches(0.1)), int(Inches(0.04)), width, height)
     note = words.DRAFT_NOTE.in_(ctx.lang).format(n=ctx.errors)
     for slide in frame.prs.slides:
-        box = text_box(slide, area, [(text, {"bold": True})], largest=12, smallest=12,
+        text_box(slide, area, [(text, {"bold": True})], largest=12, smallest=12,
                        colour=RGBColor.from_string(OKABE_ITO["vermillion"]), fill="FFFFFF",
-                       anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
-        box.name = DRAFT_NAME
+                       anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT, role="note", name=DRAFT_NAME.removeprefix("note: "))
         notes = slide.notes_slide.notes_text_frame
         notes.text = f"{note}\n{notes.text}"

@@ -25,6 +25,9 @@ DISAGREE = 0.25
 """Stated and derived importance disagree when they lie this share of the scale apart."""
 
 TITLE_DRIVERS = Text("{top} move the overall rating most", "{top} bepalen het totaaloordeel het meest")
+TITLE_DRIVER = Text("{top} moves the overall rating most", "{top} bepaalt het totaaloordeel het meest")
+TITLE_NO_DRIVER = Text("No touchpoint clearly moves the overall rating",
+                       "Geen contactmoment bepaalt duidelijk het totaaloordeel")
 TITLE_DISAGREE = Text("; customers call {ids} important, yet they hardly move it",
                       "; {ids} noemen klanten belangrijk, maar die wegen nauwelijks mee")
 TITLE_DISAGREE_ONE = Text("; customers call {ids} important, yet it hardly moves the overall rating",
@@ -64,8 +67,17 @@ def importance_title(chosen: Sequence[Priority], priorities: Priorities, lang: L
     stated important, derived well under stated, and a correlation weaker than half of the
     touchpoints' (never one of the drivers just named)."""
     ranked = sorted(chosen, key=lambda p: -(p.derived.r or 0))  # type: ignore[union-attr]
-    drivers = ranked[:2]
-    title = TITLE_DRIVERS.in_(lang).format(top=join_ids([p.id for p in drivers], lang))
+    # a driver goes with the overall rating (r > 0) and stands out on the chart: the second is named
+    # only when its bar is longer than the third's
+    drivers = [p for p in ranked[:2] if (p.derived.r or 0) > 0]  # type: ignore[union-attr]
+    if len(drivers) == 2 and len(ranked) > 2 and round(_derived(ranked[1], priorities), 2) <= round(
+            _derived(ranked[2], priorities), 2):
+        drivers = drivers[:1]
+    if not drivers:
+        title = TITLE_NO_DRIVER.in_(lang)
+    else:
+        title = (TITLE_DRIVERS if len(drivers) > 1 else TITLE_DRIVER).in_(lang).format(
+            top=join_ids([p.id for p in drivers], lang))
     span = priorities.scale.maximum - priorities.scale.minimum
     rs = sorted(p.derived.r or 0 for p in ranked)  # type: ignore[union-attr]
     middle = (rs[(len(rs) - 1) // 2] + rs[len(rs) // 2]) / 2
@@ -135,7 +147,8 @@ def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[
             label.font.size = Pt(10)
             label.position = XL_LABEL_POSITION.OUTSIDE_END
         text_box(slide, Area(area.left, chart_area.bottom + int(Inches(0.05)), area.width, key_height - int(Inches(0.05))),
-                 [KEY.in_(lang).format(threshold=threshold, scale=scale.name)], largest=11, smallest=10)
+                 [KEY.in_(lang).format(threshold=threshold, scale=scale.name)], largest=11, smallest=10, role="note",
+                 name="importance key")
         slides.append(slide)
     return slides
 

@@ -33,7 +33,7 @@ from xlplugin.deck.matrix import (
     place_labels,
     to_slide,
 )
-from xlplugin.deck.measure import EMU_PER_PT, FLOOR, fits, fitting_size, text_height, text_width
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, fitting_size, text_height, text_width
 from xlplugin.deck.shapes import GREY, QUADRANT_COLOURS, text_box
 from xlplugin.deck.story import number, phase_groups, plain, series
 from xlplugin.text import Lang, Text, normalise_name
@@ -101,7 +101,7 @@ def _line(slide: Any, x1: int, y1: int, x2: int, y2: int, dashed: bool = True, c
     return line
 
 
-def _widest_word(texts: list[str], size: float, bold: bool = False) -> int:
+def widest_word(texts: list[str], size: float, bold: bool = False) -> int:
     """The width (EMU) a box needs so that the longest word of `texts` fits whole at `size`."""
     words_ = [w for t in texts for w in t.split()] or [""]
     return int((max(text_width(w, size, bold) for w in words_) + 18) * EMU_PER_PT)
@@ -109,10 +109,10 @@ def _widest_word(texts: list[str], size: float, bold: bool = False) -> int:
 
 def _item(t: Touchpoint, width: int) -> str:
     """A touchpoint's card: star, ID, name and channel; ID and channel alone when a word of the
-    name would not fit the column whole at the floor size (the appendix has every name)."""
+    name would not fit the column whole at the size of a card (the appendix has every name)."""
     card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {t.name or ''}".strip() + (
         f" ({t.channel})" if t.channel else "")
-    if text_height([card], width, FLOOR) is None:
+    if text_height([card], width, TABLE) is None:
         card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id}" + (f" ({t.channel})" if t.channel else "")
     return card
 
@@ -159,8 +159,8 @@ def overview_slide(ctx: DeckContext) -> Any:
     area = frame.probe_area()
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     groups = _groups(journey, lang)
-    floor_words = _widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], FLOOR)
-    least = [max(MIN_COLUMN, floor_words, _widest_word([name], FLOOR, bold=True)) for name, _ in groups]
+    floor_words = widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], TABLE)
+    least = [max(MIN_COLUMN, floor_words, widest_word([name], TABLE, bold=True)) for name, _ in groups]
     pages = _pages_of_phases(groups, area.width - gutter, least)
     slides = []
     for n, page in enumerate(pages, start=1):
@@ -186,13 +186,13 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
     # A crowded journey gives its cards more of the slide; the curve keeps at least a third.
     crowded = max((len(c.touchpoints) for c in columns), default=0) > 6
     chart_h = int(area.height * (0.34 if crowded else 0.44))
-    head_size = min(fitting_size([c.name], w, int(Inches(0.62)), 14, FLOOR, bold=True)
+    head_size = min(fitting_size([c.name], w, int(Inches(0.62)), 14, TABLE, bold=True)
                     for c, w in zip(columns, widths, strict=True))
     head_h = max(int(Inches(0.45)), max(int(((text_height([c.name], w, head_size, True) or 0) + 8) * EMU_PER_PT)
                                          for c, w in zip(columns, widths, strict=True)))
     list_top = inner.top + head_h + GAP
     list_h = inner.bottom - chart_h - list_top - GAP
-    # One size for every card on the slide: the largest (12 pt at most) at which every column fits.
+    # One size for every card on the slide: the size of a table's cells (TABLE).
     items = [[_item(t, w) for t in c.touchpoints] or [words.NO_TOUCHPOINTS.in_(lang)]
              for c, w in zip(columns, widths, strict=True)]
     # When a column cannot show every card, it shows the priorities: 'concentrate here' by rank,
@@ -201,22 +201,19 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
     ranks |= {p.id: (1, p.rank or 0) for p in priorities.moments_at_risk if p.id not in ranks}
     firsts = [sorted((k for k, t in enumerate(c.touchpoints) if t.id in ranks), key=lambda k, c=c: ranks[c.touchpoints[k].id])
               for c in columns]
-    size = FLOOR
-    for candidate in (12.0, 11.0):
-        if all(_items_that_fit(its, w, list_h, candidate, words.MORE, lang) == its for its, w in zip(items, widths, strict=True)):
-            size = candidate
-            break
+    size = TABLE
     emotions = {p.id: p.emotion for p in priorities.touchpoints}
     points: list[tuple[float, float, str, bool]] = []
     for col, width, its, first in zip(columns, widths, items, firsts, strict=True):
         left = inner.left + int(col.start * unit)
         text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
-                 align=PP_ALIGN.CENTER)
+                 align=PP_ALIGN.CENTER, role="grid", name="phase")
         y = list_top
         for text in _items_that_fit(its, width, list_h, size, words.MORE, lang, first):
             h = int(((text_height([text], width, size) or size * 1.2) + 7) * EMU_PER_PT)
-            text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2")
+            text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2", role="grid",
+                     name="card")
             y += h + CARD_GAP
         step = col.weight / max(len(col.touchpoints), 1)
         for k, t in enumerate(col.touchpoints):
@@ -241,7 +238,7 @@ def emotion_levels(slide: Any, area: Area, lang: Lang) -> None:
     for k, word in enumerate(words.EMOTION_WORDS):
         y = plot_top + int(plot_h * k / 4) - label_h // 2
         text_box(slide, Area(area.left, y, area.width, label_h), [word.in_(lang)], largest=FLOOR, smallest=FLOOR,
-                 colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+                 colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT, role="note", name="emotion level")
 
 
 def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> Any:
@@ -275,7 +272,7 @@ def matrix_slide(ctx: DeckContext, uncertain: Sequence[str] | None = None) -> An
             _line(slide, x1, y1, x2, y2, dashed=False, colour="8C8C8C").name = "matrix leader"
         text_box(slide, Area(int(box.left), int(box.top), int(box.width), int(box.height)), list(label.lines),
                  largest=LABEL_SIZE, smallest=LABEL_SIZE, colour=GREY if label.group.quadrant != "concentrate-here"
-                 else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET).name = "matrix label"
+                 else RGBColor(0, 0, 0), wrap=False, inset=LABEL_INSET, role="note", name="matrix label")
     _uncertain_centres(slide, plot, s, points)
     _estimate_rings(slide, plot, s, points)
     _matrix_side(slide, Area(area.right - side_w, area.top, side_w, area.height), ctx, missed, points)
@@ -351,7 +348,7 @@ def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixP
             if box.inside(bounds) and not any(box.overlaps(t) for t in taken):
                 text_box(slide, Area(int(x), int(y), int(w), int(h)), [(text, {"bold": True})], largest=12, smallest=12,
                          colour=RGBColor.from_string(QUADRANT_COLOURS[code]) if code != "low-priority" else GREY,
-                         wrap=False, inset=LABEL_INSET)
+                         wrap=False, inset=LABEL_INSET, role="note", name="quadrant name")
                 boxes.append(box)
                 taken.append(box)
                 break
@@ -388,14 +385,25 @@ def _matrix_side(slide: Any, area: Area, ctx: DeckContext, missed: list[Group], 
         key.append((words.LEGEND_UNCERTAIN.in_(lang), {}))
     if any(p.estimate for p in points):
         key.append((words.LEGEND_ESTIMATE.in_(lang), {}))
+    # The key in small print at the foot (a note), the names above it at the size of prose, as many
+    # as fit, the rest counted.
+    key_texts = [t for t, _ in key]
+    key_h = int(((text_height(key_texts, area.width, KEY_SIZE) or KEY_SIZE * 1.2 * len(key) * 2) + 10) * EMU_PER_PT)
+    body_area = Area(area.left, area.top, area.width, area.height - key_h - int(Inches(0.1)))
     shown = list(names)
     more = words.STORY["more"]
     while True:
-        body = [*paragraphs, *((n, {}) for n in shown), *rest, *key]
-        if fits([t for t, _ in body], area.width, area.height, FLOOR, bold=False) or len(shown) <= 1:
+        body = [*paragraphs, *((n, {}) for n in shown), *rest]
+        if fits([t for t, _ in body], body_area.width, body_area.height, BODY, bold=False) or len(shown) <= 1:
             break
         shown = [*shown[:-2], more.in_(lang).format(n=len(names) - len(shown) + 2)] if len(shown) > 2 else shown[:1]
-    text_box(slide, area, body, largest=14, smallest=FLOOR)
+    text_box(slide, body_area, body, largest=16, name="matrix names")
+    text_box(slide, Area(area.left, area.bottom - key_h, area.width, key_h), key, largest=KEY_SIZE, smallest=KEY_SIZE,
+             colour=GREY, role="note", name="matrix key", anchor=MSO_ANCHOR.BOTTOM)
+
+
+KEY_SIZE = 11.0
+"""A key's size (pt): a note, set small beside what it explains."""
 
 
 def _cell_lines(steps: list[BlueprintStep]) -> list[str]:
@@ -430,7 +438,7 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
         while todo:
             for size in range(min(MOST_COLUMNS, len(todo)), 0, -1):
                 group = todo[:size]
-                if size == 1 or _fits_at(group, lanes, area, FLOOR):
+                if size == 1 or _fits_at(group, lanes, area, TABLE):
                     break
             parts.append(group)
             todo = todo[size:]
@@ -454,7 +462,7 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
 def _fits_at(group: list[Touchpoint], lanes: dict[str, dict[str, list[BlueprintStep]]], area: Area, size: float,
              packed: bool = False) -> bool:
     geometry = _geometry(area, group, _drawn_lanes(group, lanes), packed)
-    heads_fit = all(fits([h], geometry.col_w - GAP, int(Inches(1.2)), FLOOR, bold=True) for h in geometry.heads)
+    heads_fit = all(fits([h], geometry.col_w - GAP, int(Inches(1.2)), TABLE, bold=True) for h in geometry.heads)
     return heads_fit and all(fits(lines, geometry.col_w - GAP, geometry.row_h - GAP, size)
                              for t in group for lines in _cells(t, lanes).values() if lines)
 
@@ -498,7 +506,7 @@ def _geometry(area: Area, group: list[Touchpoint], drawn: list[int] | None = Non
     col_w = (area.width - LABEL_W) // len(group)
     heads = [(f"{tp.phase} · " if packed and tp.phase else "")
              + f"{words.MOT_MARK + ' ' if tp.moment_of_truth else ''}{tp.id} {tp.name or ''}".strip() for tp in group]
-    head_size = min(fitting_size([h], col_w - GAP, int(Inches(1.2)), 12, FLOOR, bold=True) for h in heads)
+    head_size = min(fitting_size([h], col_w - GAP, int(Inches(1.2)), 14, TABLE, bold=True) for h in heads)
     head_h = max(int(Inches(0.45)), max(int(((text_height([h], col_w - GAP, head_size, True) or 0) + 8) * EMU_PER_PT)
                                         for h in heads))
     bands = sum(_line_between(a, b) is not None for a, b in pairwise(drawn))
@@ -554,27 +562,27 @@ def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
     g = _geometry(area, group, drawn, packed)
     heads, col_w, head_size, head_h, row_h = g.heads, g.col_w, g.head_size, g.head_h, g.row_h
     cells = {c: _cells(tp, lanes) for c, tp in enumerate(group)}
-    size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 12, FLOOR) for c in cells
-                for lines in cells[c].values() if lines), default=12)
-    label_size = min(fitting_size([words.LANES[k][1].in_(lang)], LABEL_W - GAP, row_h - GAP, 12, FLOOR, bold=True)
+    size = min((fitting_size(lines, col_w - GAP, row_h - GAP, 14, TABLE) for c in cells
+                for lines in cells[c].values() if lines), default=TABLE)
+    label_size = min(fitting_size([words.LANES[k][1].in_(lang)], LABEL_W - GAP, row_h - GAP, 14, TABLE, bold=True)
                      for k in drawn)
     for c, head in enumerate(heads):
         left = area.left + LABEL_W + c * col_w
         text_box(slide, Area(left, area.top, col_w - GAP, head_h), [(head, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
-                 align=PP_ALIGN.CENTER)
+                 align=PP_ALIGN.CENTER, role="grid", name="blueprint column")
     y = area.top + head_h + GAP
     for r, k in enumerate(drawn):
         lane, label = words.LANES[k]
         text_box(slide, Area(area.left, y, LABEL_W - GAP, row_h - GAP), [(label.in_(lang), {"bold": True})],
                  largest=label_size, smallest=label_size, fill="D9E2F3" if lane in ("physical-evidence", "customer", "frontstage")
-                 else "E2EFDA", anchor=MSO_ANCHOR.MIDDLE)
+                 else "E2EFDA", anchor=MSO_ANCHOR.MIDDLE, role="grid", name="lane")
         for c in range(len(group)):
             lines = cells[c][lane]
             if lines:
                 left = area.left + LABEL_W + c * col_w
                 text_box(slide, Area(left, y, col_w - GAP, row_h - GAP), lines, largest=size, smallest=size,
-                         fill="F7F7F7")
+                         fill="F7F7F7", role="grid", name="blueprint cell")
         y += row_h
         key = _line_between(k, drawn[r + 1]) if r + 1 < len(drawn) else None
         if key is not None:
@@ -583,5 +591,6 @@ def _draw_blueprint(slide: Any, area: Area, group: list[Touchpoint],
             name_w = int((text_width(name, FLOOR) + 14) * EMU_PER_PT)
             _line(slide, area.left, mid, area.right - name_w, mid, colour="595959" if key == "visibility" else "A6A6A6")
             text_box(slide, Area(area.right - name_w, y - GAP // 2, name_w, BAND), [name], largest=FLOOR,
-                     smallest=FLOOR, colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+                     smallest=FLOOR, colour=GREY, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT, role="note",
+                     name="blueprint line")
             y += BAND

@@ -17,9 +17,15 @@ template's font is missing, and a wide stand-in for a font whose metrics are not
 the Frame from its theme's body font."""
 EMU_PER_PT = 12700
 FLOOR = 10.0
-"""No text on a slide is smaller than this (pt): what the back of a room can still read."""
+"""No text on a slide is smaller than this (pt): what the back of a room can still read. Only a
+note is set this small: a chart's labels, a key, a footnote, a source (STYLE.md)."""
 BODY = 14.0
-"""The size body text aims for (pt)."""
+"""The least size of prose, the sentences a room reads (pt)."""
+TABLE = 12.0
+"""The least size of a table's cells and of the cards of a grid (journey, blueprint) (pt)."""
+ROLES = {"prose": BODY, "grid": TABLE, "note": FLOOR}
+"""What a text box holds and the least size it may be set in; a box's shape is named after its role
+('prose: summary shows'), so a test reads the rule from the deck."""
 
 SLACK = 1.03
 """Room for what the sum of advance widths leaves out: a renderer's rounding and hinting."""

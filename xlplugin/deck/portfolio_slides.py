@@ -124,7 +124,7 @@ def _table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], 
         shape = table(slide, Area(area.left, area.top, area.width, area.height - foot), headers, page, widths, size)
         if below:
             text_box(slide, Area(area.left, area.bottom - foot + int(Inches(0.1)), area.width, foot - int(Inches(0.1))),
-                     [below], largest=11, smallest=10, colour=GREY)
+                     [below], largest=11, smallest=10, colour=GREY, role="note", name="table note")
         made.append((slide, shape, page))
     return made
 
@@ -191,7 +191,7 @@ def _summary_slide(frame: Frame, portfolio: Portfolio, numbers: dict[str, int], 
     paras.append((T("Asked: an owner and a measurable target for each of these gaps, reviewed across journeys.",
                     "Gevraagd: een eigenaar en een meetbaar doel voor elk van deze gaps, over de reizen heen bewaakt.").in_(lang),
                   {"bold": True}))
-    text_box(slide, area, paras, largest=20, smallest=12)
+    text_box(slide, area, paras, largest=20, name="portfolio summary")
 
 
 def _journeys_slides(frame: Frame, portfolio: Portfolio, numbers: dict[str, int], lang: Lang) -> None:
@@ -349,7 +349,7 @@ def _persona_slides(frame: Frame, portfolio: Portfolio, numbers: dict[str, int],
             series.marker.format.fill.fore_color.rgb = colour
         if note:
             text_box(slide, Area(area.left, area.bottom - foot + int(Inches(0.1)), area.width, foot - int(Inches(0.1))),
-                     [note], largest=12, smallest=10, colour=GREY)
+                     [note], largest=12, smallest=10, colour=GREY, role="note", name="curve note")
 
 
 def build_portfolio_deck(portfolio: Portfolio, lang: Lang, template: str | Path | None = None) -> Any:

@@ -16,7 +16,16 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from xlplugin.deck.frame import Area
-from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fitting_size, text_width, wrapped_lines
+from xlplugin.deck.measure import (
+    BODY,
+    EMU_PER_PT,
+    FLOOR,
+    ROLES,
+    TABLE,
+    fitting_size,
+    text_width,
+    wrapped_lines,
+)
 
 # Okabe & Ito (2008): told apart by people with every common kind of colour blindness.
 OKABE_ITO = {"orange": "E69F00", "sky-blue": "56B4E9", "green": "009E73", "yellow": "F0E442", "blue": "0072B2",
@@ -52,17 +61,23 @@ def _colour(tint: RGBColor | None, theme: Any = None) -> str:
 
 def text_box(
     slide: Any, area: Area, paragraphs: Sequence[str | tuple[str, dict[str, Any]]], largest: float = 14,
-    smallest: float = FLOOR, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
+    smallest: float | None = None, fill: str | None = None, shape: Any = MSO_SHAPE.RECTANGLE, anchor: Any = MSO_ANCHOR.TOP,
     colour: RGBColor | None = None, theme_fill: Any = None, align: Any = PP_ALIGN.LEFT, wrap: bool = True,
-    inset: int = 63500,
+    inset: int = 63500, role: str = "prose", name: str = "",
 ) -> Any:
     """A box holding `paragraphs` (text, or (text, {"bold": True, "size": 12})) at the largest size
-    that fits, never under FLOOR (the caller gives the box room or paginates).
+    that fits, never under its `role`'s least size (measure.ROLES; the caller gives the box room or
+    paginates). A paragraph marked {"note": True} (a quote's source) may be as small as FLOOR. The
+    shape is named '{role}: {name}'.
 
     The box does not shrink text on overflow: a renderer's shrinking would take it under FLOOR. Its XML is written in one go: a deck has hundreds of these, and python-pptx's property
     setters cost most of the deck's time.
     """
+    least = ROLES[role]
+    if largest < least:
+        raise ValueError(f"a {role} box is never set under {least} pt, not at {largest}")
     box = slide.shapes.add_shape(shape, Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
+    box.name = f"{role}: {name or box.name}"
     element = box._element
     style = element.find(qn("p:style"))
     if style is not None:  # the theme's shape style adds a shadow and a outline we do not want
@@ -70,7 +85,7 @@ def text_box(
     items = [(p, {}) if isinstance(p, str) else p for p in paragraphs]
     texts = [t for t, _ in items]
     bold = any(look.get("bold") for _, look in items)
-    size = fitting_size(texts, area.width, area.height, largest, max(smallest, FLOOR), bold=bold)
+    size = fitting_size(texts, area.width, area.height, largest, max(smallest or least, least), bold=bold)
     if theme_fill is not None:
         shape_fill = _colour(None, theme_fill)
     elif fill is not None:
@@ -86,7 +101,7 @@ def text_box(
             ink = _colour(None, MSO_THEME_COLOR.TEXT_1)
         else:
             ink = _colour(RGBColor(0xFF, 0xFF, 0xFF) if theme_fill is not None else RGBColor(0x26, 0x26, 0x26))
-        pt = max(FLOOR, look.get("size", size) if look.get("size", 0) <= size else size)
+        pt = max(FLOOR if look.get("note") else least, look.get("size", size) if look.get("size", 0) <= size else size)
         paras.append(
             f'<a:p><a:pPr algn="{look.get("align", align).xml_value}"/><a:r>'
             f'<a:rPr sz="{round(pt * 100)}" b="{1 if look.get("bold") else 0}">{ink}</a:rPr>'
@@ -108,7 +123,7 @@ def text_box(
 def table_widths(area: Area, widths: Sequence[float], headers: Sequence[str] = (),
                  rows: Sequence[Sequence[str]] = (), size: float = BODY) -> list[int]:
     """Column widths in EMU filling `area`'s width, in proportion to `widths`, but each wide
-    enough for its longest word (headers in bold at FLOOR, cells at `size`), taken from the
+    enough for its longest word (headers in bold at TABLE, cells at `size`), taken from the
     columns with room to spare: no word is broken."""
     total = sum(widths)
     out = [area.width * w / total for w in widths]
@@ -132,12 +147,12 @@ def table_widths(area: Area, widths: Sequence[float], headers: Sequence[str] = (
 
 
 def least_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], size: float) -> list[float]:
-    """The width (EMU) each column needs for its longest word: headers in bold at FLOOR, cells at `size`."""
+    """The width (EMU) each column needs for its longest word: headers in bold at TABLE, cells at `size`."""
     least = []
     for i in range(len(headers)):
         head = headers[i].split()
         cells = [w for r in rows for w in str(r[i]).split()]
-        need = max([text_width(w, FLOOR, True) for w in head] + [text_width(w, size) for w in cells] + [0])
+        need = max([text_width(w, TABLE, True) for w in head] + [text_width(w, size) for w in cells] + [0])
         least.append((need + 10) * EMU_PER_PT)
     return least
 
@@ -153,19 +168,34 @@ def row_height(values: Sequence[str], widths: Sequence[int], size: float, bold: 
 
 
 def paginate_rows(rows: Sequence[Sequence[str]], headers: Sequence[str], widths: Sequence[int], size: float,
-                  height: int) -> list[list[Sequence[str]]]:
-    """`rows` in pages that each fit `height` EMU under the header row, in order."""
+                  height: int, even: bool = False) -> list[list[Sequence[str]]]:
+    """`rows` in pages that each fit `height` EMU under the header row, in order; `even` shares
+    them over those pages as evenly as their heights allow (no last page of a row or two)."""
     room = height / EMU_PER_PT - row_height(headers, widths, size, bold=True)
-    pages: list[list[Sequence[str]]] = [[]]
-    used = 0.0
-    for row in rows:
-        h = row_height(row, widths, size)
-        if pages[-1] and used + h > room:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(row)
-        used += h
-    return pages
+    heights = [row_height(row, widths, size) for row in rows]
+
+    def pages_within(cap: float) -> list[list[Sequence[str]]]:
+        pages: list[list[Sequence[str]]] = [[]]
+        used = 0.0
+        for row, h in zip(rows, heights, strict=True):
+            if pages[-1] and used + h > cap:
+                pages.append([])
+                used = 0.0
+            pages[-1].append(row)
+            used += h
+        return pages
+
+    pages = pages_within(room)
+    if not even or len(pages) < 2:
+        return pages
+    low, high = max(heights), room  # the least page height that still needs no more pages
+    for _ in range(20):
+        middle = (low + high) / 2
+        if len(pages_within(middle)) <= len(pages):
+            high = middle
+        else:
+            low = middle
+    return pages_within(high)
 
 
 def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
@@ -180,8 +210,10 @@ def table(slide: Any, area: Area, headers: Sequence[str], rows: Sequence[Sequenc
     tbl = shape.table
     for i, width in enumerate(column_widths):
         tbl.columns[i].width = Emu(width)
-    # The header row shrinks (not under FLOOR) until its longest word fits each column: no header breaks mid-word.
-    head_size = min([size] + [fitting_size(h.split(), w, int(Pt(size * 20)), size, FLOOR, bold=True)
+    if size < TABLE:
+        raise ValueError(f"a table is never set under {TABLE} pt, not at {size}")
+    # The header row shrinks (not under TABLE) until its longest word fits each column: no header breaks mid-word.
+    head_size = min([size] + [fitting_size(h.split(), w, int(Pt(size * 20)), size, TABLE, bold=True)
                               for h, w in zip(headers, column_widths, strict=True)])
     all_rows = [[str(v) for v in headers], *[[str(v) for v in r] for r in rows]]
     # The rows' XML in one go (python-pptx's per-cell setters are most of a deck's time).

@@ -7,6 +7,7 @@ from typing import Any
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches
 
 from xlplugin.core.analysis.ranking import Priorities, Priority
@@ -15,7 +16,7 @@ from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.measure import BODY, FLOOR, fits
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, text_height
 from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, normalise_name
@@ -73,7 +74,7 @@ def objective_slide(ctx: DeckContext) -> Any:
     items = [(words.OBJECTIVE, info.objective), (words.WHY, info.why), (words.METHOD, info.research_method),
              (words.RESPONDENTS, _respondents(journey, lang)), (words.SCOPE, scope), (Text("", ""), size)]
     paragraphs = [f"{label.in_(lang)}: {text}" if label.en else text for label, text in items if text]
-    text_box(slide, frame.content_area(slide), paragraphs, largest=20, smallest=FLOOR)
+    text_box(slide, frame.content_area(slide), paragraphs, largest=20, name="objective")
     return slide
 
 
@@ -111,22 +112,27 @@ def persona_slide(ctx: DeckContext) -> Any:
 
 
 def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                 widths: Sequence[float], size: float = BODY, empty: str | None = None) -> list[Any]:
-    """One or more slides with a table of `rows` at `size` pt (never under FLOOR), continued on
-    as many slides as the wrapped rows need; `empty` is said when there are no rows."""
+                 widths: Sequence[float], size: float = BODY, empty: str | None = None,
+                 footnote: str | None = None) -> list[Any]:
+    """One or more slides with a table of `rows` continued on as many slides as the wrapped rows
+    need, and no more: at the largest size from `size` down to TABLE that needs no more slides than
+    TABLE does, the rows shared evenly over them (no last slide with a row or two). `empty` is said
+    when there are no rows; `footnote`, when given, is said under the table on every slide (a note)."""
     area = frame.probe_area()
-    # A narrower (4:3) slide gets a smaller font, but not under the floor: it paginates instead.
-    size = max(FLOOR, size * min(1.0, area.width / Inches(12.4)))
-    columns = table_widths(area, widths, headers, rows, size)
-    pages = paginate_rows(rows, headers, columns, size, area.height)
-    # A slide more for a row or two: rather set the table up to 2 pt smaller (not under 12 pt).
-    for smaller in (size - 1, size - 2):
-        if len(pages) == 1 or smaller < max(FLOOR, 12):
+    foot = 0
+    if footnote and rows:
+        foot = int(((text_height([footnote], area.width, FOOTNOTE) or FOOTNOTE * 2.4) + 12) * EMU_PER_PT)
+        area = Area(area.left, area.top, area.width, area.height - foot)
+    # A narrower (4:3) slide gets a smaller font, but not under TABLE: it paginates instead.
+    largest = max(TABLE, size * min(1.0, area.width / Inches(12.4)))
+    fewest = len(paginate_rows(rows, headers, table_widths(area, widths, headers, rows, TABLE), TABLE, area.height))
+    size = largest
+    while True:
+        columns = table_widths(area, widths, headers, rows, size)
+        pages = paginate_rows(rows, headers, columns, size, area.height, even=True)
+        if len(pages) <= fewest or size <= TABLE:
             break
-        fewer = paginate_rows(rows, headers, table_widths(area, widths, headers, rows, smaller), smaller, area.height)
-        if len(fewer) < len(pages):
-            size, columns, pages = smaller, table_widths(area, widths, headers, rows, smaller), fewer
-            break
+        size = max(TABLE, size - 1)
     slides = []
     for n, page in enumerate(pages, start=1):
         name = title + (f" {words.PAGE.in_('en').format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
@@ -134,11 +140,19 @@ def table_slides(frame: Frame, title: str, notes: str, headers: Sequence[str], r
         frame.clear(slide)
         area = frame.content_area(slide)
         if page:
-            table(slide, area, headers, page, widths, size, columns)
+            table(slide, Area(area.left, area.top, area.width, area.height - foot), headers, page, widths, size, columns)
+            if foot:
+                text_box(slide, Area(area.left, area.bottom - foot + int(Inches(0.05)), area.width, foot - int(Inches(0.05))),
+                         [footnote], largest=FOOTNOTE, smallest=FOOTNOTE, colour=GREY, role="note", name="table note",
+                         anchor=MSO_ANCHOR.BOTTOM)
         elif empty is not None:
             text_box(slide, Area(area.left, area.top, area.width, int(Inches(1.6))), [empty], largest=20)
         slides.append(slide)
     return slides
+
+
+FOOTNOTE = 11.0
+"""A table's footnote (pt)."""
 
 
 def _yes(value: bool, lang: Lang) -> str:
@@ -166,8 +180,13 @@ def gaps_slide(ctx: DeckContext) -> list[Any]:
     names = "; ".join(f"{p.id} {p.touchpoint or ''}".strip() for p in story.focus) or words.NONE.in_(lang)
     notes = (words.NOTES_FINDINGS["gaps"].in_(lang).format(title=title, names=names) + words.NOTES["gaps"].in_(lang))
     empty = words.STORY["gaps/empty"].in_(lang).format(r=plain(ctx.priorities.scale.rating_threshold, lang))
+    ranks = [p.rank for p in story.focus if p.rank]
+    footnote = None
+    if ranks and ranks != list(range(1, len(ranks) + 1)):  # the others are ranked too: say why a number is missing
+        rated = sum(1 for p in ctx.priorities.touchpoints if p.rank)
+        footnote = words.STORY["gaps/ranks"].in_(lang).format(n=rated)
     return table_slides(ctx.frame, title, notes, [h.in_(lang) for h in words.GAPS_HEADERS], rows,
-                        (0.5, 4.0, 2.0, 1.25, 1.45, 1.2, 1.9, 1.05, 0.6), empty=empty)
+                        (0.5, 4.0, 2.0, 1.25, 1.45, 1.2, 1.9, 1.05, 0.6), empty=empty, footnote=footnote)
 
 
 def actions_slides(ctx: DeckContext) -> list[Any]:
@@ -204,7 +223,7 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
     # A narrow (4:3) slide leaves out the channel, then the emotion, rather than break words.
     room = ctx.frame.probe_area().width
     for optional in (words.APPENDIX_HEADERS[3], words.APPENDIX_HEADERS[6]):
-        size = max(FLOOR, 12 * min(1.0, room / Inches(12.4)))
+        size = max(TABLE, 12 * min(1.0, room / Inches(12.4)))
         if sum(least_widths(headers, rows, size)) <= room * 0.97:
             break
         drop = headers.index(optional.in_(lang))
@@ -215,7 +234,7 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
     found = words.APPENDIX_FINDINGS.in_(lang).format(n=len(journey.touchpoints),
                                                      unrated=", ".join(unrated) or words.NONE.in_(lang))
     return table_slides(ctx.frame, words.APPENDIX_TITLE.in_(lang), found + words.NOTES["appendix"].in_(lang), headers, rows,
-                        widths, size=12)
+                        widths, size=BODY)
 
 
 def voice_slide(ctx: DeckContext) -> list[Any]:
@@ -235,7 +254,7 @@ def voice_slide(ctx: DeckContext) -> list[Any]:
                                                         name=p.touchpoint or "", gap=number(p.gap, lang, 0))
         block: list[tuple[str, dict[str, Any]]] = [(head, {"bold": True})]
         for q in quotes:
-            block += [(f"“{q.text}”", {}), (q.source(lang), {"size": FLOOR, "colour": GREY})]
+            block += [(f"“{q.text}”", {}), (q.source(lang), {"size": FLOOR, "colour": GREY, "note": True})]
         blocks.append(block)
     shown: list[tuple[str, dict[str, Any]]] = []
     for block in blocks:
@@ -247,5 +266,5 @@ def voice_slide(ctx: DeckContext) -> list[Any]:
     slide = frame.add(frame.content_layout, title, f"{title}. {said} " + words.STORY["voice-notes"].in_(lang))
     frame.clear(slide)
     area = frame.content_area(slide)
-    text_box(slide, area, shown, largest=20, smallest=FLOOR).name = "customer quotes"
+    text_box(slide, area, shown, largest=20, name="customer quotes")
     return [slide]

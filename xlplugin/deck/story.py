@@ -317,8 +317,9 @@ class Story:
         key = "summary/all-mot" if m == n else "summary/mot-1" if m == 1 else "summary"
         return words.STORY[key].format(n=n, m=m)
 
-    def shows(self, lang: Lang) -> list[tuple[str, list[str]]]:
-        """The summary's left column: (paragraph, its list items)."""
+    def shows(self, lang: Lang, names: int = SUMMARY_NAMES) -> list[tuple[str, list[str]]]:
+        """The summary's left column: (paragraph, its list items), each list naming at most `names`
+        touchpoints and counting the rest."""
         info = self.journey.info
         out: list[tuple[str, list[str]]] = []
         overall = self.overall_line(lang)
@@ -342,29 +343,29 @@ class Story:
             out.append((text, []))
         r = plain(self.priorities.scale.rating_threshold, lang)
         if self.concentrate:
-            out.append((words.STORY["focus"].in_(lang), self._items(self.concentrate, "gap-item", lang)))
+            out.append((words.STORY["focus"].in_(lang), self._items(self.concentrate, "gap-item", lang, names)))
         elif self.rated:
             out.append((words.STORY["none-focus"].in_(lang).format(r=r), []))
         others = tuple(p for p in self.at_risk if p not in self.concentrate)
         if others:
             key = "at-risk-also" if self.concentrate else "at-risk"
-            out.append((words.STORY[key].in_(lang), self._items(others, "risk-item", lang)))
+            out.append((words.STORY[key].in_(lang), self._items(others, "risk-item", lang, names)))
         progress = self.progress_lines(lang)
         if progress:
             out.append(progress)
         return out
 
-    def _items(self, items: tuple[Priority, ...], key: str, lang: Lang) -> list[str]:
+    def _items(self, items: tuple[Priority, ...], key: str, lang: Lang, names: int = SUMMARY_NAMES) -> list[str]:
         lines = [words.STORY[key].in_(lang).format(id=p.id + (words.MOT_MARK if p.moment_of_truth else ""),
                                                    name=p.touchpoint or "", phase=p.phase or "–",
                                                    gap=number(p.gap, lang, 0), rating=number(p.rating, lang))
-                 for p in items[:SUMMARY_NAMES]]
-        for i, p in enumerate(items[:SUMMARY_NAMES]):  # the doubt goes inside the closing bracket
+                 for p in items[:names]]
+        for i, p in enumerate(items[:names]):  # the doubt goes inside the closing bracket
             if p.uncertain:
                 lines[i] = lines[i][:-1] + "; " + self.doubt(p, lang)[2:] if lines[i].endswith(")") \
                     else lines[i] + self.doubt(p, lang)
-        if len(items) > SUMMARY_NAMES:
-            lines.append(words.STORY["more"].in_(lang).format(n=len(items) - SUMMARY_NAMES))
+        if len(items) > names:
+            lines.append(words.STORY["more"].in_(lang).format(n=len(items) - names))
         return lines
 
     def asks(self, lang: Lang) -> list[str]:
@@ -443,7 +444,9 @@ class Story:
         if not self.focus:
             return words.STORY["gaps/none"]
         top = self.focus[0]
-        title = words.STORY["gaps"].format(name=self.name(top), phase=top.phase or "–")
+        # 'the largest gap' only when it is: a larger one may lie outside the priorities (not important)
+        key = "gaps" if top.rank == 1 else "gaps/first"
+        title = words.STORY[key].format(name=self.name(top), phase=top.phase or "–")
         return Text(title.en + self.doubt(top, "en"), title.nl + self.doubt(top, "nl"))
 
     def actions_title(self) -> Text:

@@ -12,8 +12,9 @@ from pptx.util import Inches
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area
-from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fitting_size, text_height
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, fits, fitting_size, text_height
 from xlplugin.deck.shapes import GREY, text_box
+from xlplugin.deck.story import SUMMARY_NAMES
 
 QUOTE_COLOUR = RGBColor(0x40, 0x40, 0x40)
 
@@ -37,7 +38,7 @@ def _left(ctx: DeckContext, shows: list[tuple[str, list[str]]]) -> list[tuple[st
             if marker and not quoted and item.startswith(marker + " ") and voiced is not None:
                 q = voiced[1][0]
                 out.append((f"“{q.text}”", {"colour": QUOTE_COLOUR}))
-                out.append((q.source(lang), {"size": FLOOR, "colour": GREY}))
+                out.append((q.source(lang), {"size": FLOOR, "colour": GREY, "note": True}))
                 quoted = True
     return out
 
@@ -48,15 +49,20 @@ def summary_slide(ctx: DeckContext) -> Any:
     the decision on the right, the housekeeping kept apart below it."""
     frame, story, lang = ctx.frame, ctx.story, ctx.lang
     title = story.summary_title().in_(lang)
-    shows = story.shows(lang)
-    if ctx.comparison is not None and ctx.before is not None:
-        from xlplugin.deck.compare_slides import compare_summary
-
-        shows.insert(min(2, len(shows)), (compare_summary(ctx), []))
     decisions, chores = story.decisions(lang), story.housekeeping(lang)
-    left = _left(ctx, shows)
-    if any(words.MOT_MARK in t for t, _ in left):
-        left.append((words.STORY["mot-key"].in_(lang), {}))
+
+    def evidence(names: int) -> list[tuple[str, dict[str, Any]]]:
+        shows = story.shows(lang, names)
+        if ctx.comparison is not None and ctx.before is not None:
+            from xlplugin.deck.compare_slides import compare_summary
+
+            shows.insert(min(2, len(shows)), (compare_summary(ctx), []))
+        left = _left(ctx, shows)
+        if any(words.MOT_MARK in t for t, _ in left):
+            left.append((words.STORY["mot-key"].in_(lang), {}))
+        return left
+
+    left = evidence(SUMMARY_NAMES)
     flat = [t for t, _ in left]
     quote = " ".join(f"{t} ({s})" for (t, _), (s, _) in pairwise(left) if t.startswith("“"))
     notes = words.NOTES_FINDINGS["summary"].in_(lang).format(
@@ -74,35 +80,40 @@ def summary_slide(ctx: DeckContext) -> Any:
     right_h = area.height - head_h
     objective = words.STORY["objective"].in_(lang).split("{")[0]
 
-    def layout(share: float, paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+    def layout(share: float, paragraphs: list[str]) -> tuple[float, int, Area, Area, int]:
         """At a left column of `share` of the width: the one size of both columns (the largest at
-        which both fit, 18 pt at most), the left width, the two bodies and the housekeeping's size and height."""
+        which both fit, 18 pt at most; 0 when they do not fit at BODY), the left width, the two bodies
+        and the housekeeping's height (at BODY, grey, below the decision)."""
         left_w = int((area.width - gap) * share)
         right_w = area.width - left_w - gap
-        chore_size, chore_h = 0.0, 0
-        if chores:  # below the decision, smaller (never under the floor) and apart
-            chore_size = fitting_size([chore_head, *chore_lines], right_w, right_h // 2, 14, FLOOR, bold=True)
-            chore_h = int(((text_height([chore_head, *chore_lines], right_w, chore_size, True) or 0) + 14)
-                          * EMU_PER_PT)
+        chore_h = 0
+        if chores:
+            chore_h = int(((text_height([chore_head, *chore_lines], right_w, BODY, True) or 0) + 14) * EMU_PER_PT)
         room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
         left_body = Area(area.left, area.top + head_h, left_w, right_h)
         right_body = Area(area.left + left_w + gap, area.top + head_h, right_w, room)
-        size = min(fitting_size(paragraphs, left_w, right_h, 18, FLOOR, bold=True),
-                   fitting_size(ask_lines, right_w, room, 18, FLOOR))
-        return size, left_w, left_body, right_body, chore_size, chore_h
+        size = min(fitting_size(paragraphs, left_w, right_h, 18, BODY, bold=True),
+                   fitting_size(ask_lines, right_w, room, 18, BODY))
+        if not (fits(paragraphs, left_w, right_h, size, bold=True) and fits(ask_lines, right_w, room, size)):
+            size = 0
+        return size, left_w, left_body, right_body, chore_h
 
-    # The split that gives the larger text (the evidence is often longer than the asks); when that is
-    # still under the body size, the objective gives way (the backup's 'Objective and approach' states it).
-    def best(paragraphs: list[str]) -> tuple[float, int, Area, Area, float, int]:
+    # The split that gives the larger text (the evidence is often longer than the asks). When the text
+    # does not fit at BODY, the objective gives way first (the backup's 'Objective and approach' states
+    # it), then the lists name fewer touchpoints (the priority gaps slide names them all).
+    def best(paragraphs: list[str]) -> tuple[float, int, Area, Area, int]:
         return max((layout(share, paragraphs) for share in (0.58, 0.64, 0.70)), key=lambda t: t[0])
 
-    size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
-    if size < BODY and any(t.startswith(objective) for t in flat):
-        left = [(t, look) for t, look in left if not t.startswith(objective)]
+    for names, with_objective in ((SUMMARY_NAMES, True), *((n, False) for n in range(SUMMARY_NAMES, 0, -1))):
+        left = [(t, look) for t, look in (evidence(names) if names != SUMMARY_NAMES else left)
+                if with_objective or not t.startswith(objective)]
         flat = [t for t, _ in left]
-        size, left_w, left_body, right_body, chore_size, chore_h = best(flat)
+        laid = best(flat)
+        if laid[0] >= BODY:
+            break
+    size, left_w, left_body, right_body, chore_h = laid
+    size = max(size, BODY)
     right = Area(right_body.left, area.top, right_body.width, area.height)
-    chore_size = max(FLOOR, min(chore_size, size - 1))  # the housekeeping in smaller print than the decision
     # The boxes take the height their text needs (a half-empty box looks unfinished).
     need_left = text_height(flat, left_body.width, size, True) or 0
     need_right = text_height(ask_lines, right_body.width, size) or 0
@@ -112,12 +123,12 @@ def summary_slide(ctx: DeckContext) -> Any:
                       min(right_body.height, int((need_right + 24) * EMU_PER_PT)))
     text_box(slide, Area(area.left, area.top, left_w, head_h), [(words.STORY["shows"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, left_body, left, largest=size, smallest=size, fill="F2F2F2").name = "summary shows"
+    text_box(slide, left_body, left, largest=size, smallest=size, fill="F2F2F2", name="summary shows")
     text_box(slide, Area(right.left, right.top, right.width, head_h), [(words.STORY["asks"].in_(lang), {"bold": True})],
              largest=18, smallest=18, theme_fill=MSO_THEME_COLOR.ACCENT_1)
-    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2").name = "summary decisions"
+    text_box(slide, right_body, ask_lines, largest=size, smallest=size, fill="F2F2F2", name="summary decisions")
     if chores:
         chores_area = Area(right.left, right_body.top + right_body.height + int(Inches(0.15)), right.width, chore_h)
-        text_box(slide, chores_area, [(chore_head, {"bold": True}), *chore_lines], largest=chore_size,
-                 smallest=chore_size, colour=GREY).name = "summary housekeeping"
+        text_box(slide, chores_area, [(chore_head, {"bold": True}), *chore_lines], largest=BODY,
+                 smallest=BODY, colour=GREY, name="summary housekeeping")
     return slide

@@ -267,7 +267,12 @@ STORY = {
                      "1 van de {total} contactmomenten is belangrijk en scoort {r} of lager"),
     "matrix/0": Text("No important touchpoint is rated {r} or lower", "Geen belangrijk contactmoment scoort {r} of lager"),
     "gaps": Text("The largest gap: {name} in {phase}", "De hoogste gapscore: {name} in {phase}"),
+    "gaps/first": Text("First priority: {name} in {phase}", "Eerste prioriteit: {name} in {phase}"),
     "gaps/none": Text("No touchpoint needs attention first", "Geen contactmoment vraagt eerst aandacht"),
+    "gaps/ranks": Text("#: the place by gap score among all {n} rated touchpoints. Listed here are only 'Concentrate "
+                       "here' and moments of truth at risk; the appendix has the others.",
+                       "#: de plaats op gapscore van alle {n} beoordeelde contactmomenten. Hier staan alleen "
+                       "'Hier concentreren' en moments of truth die risico lopen; de andere staan in de bijlage."),
     "gaps/empty": Text("No touchpoint is both important and rated {r} or lower, and no moment of truth is at risk: "
                        "there is no priority gap to close.",
                        "Geen contactmoment is belangrijk én scoort {r} of lager, en geen moment of truth loopt "
