@@ -1,7 +1,8 @@
 """The priority matrix: a native XY scatter of importance against rating, one series per
 quadrant (colour-blind-safe colour and a marker shape of its own), the thresholds as dashed
 lines, and the touchpoint IDs as labels placed where they cover no point, line or other
-label. Points that coincide share one label ("W03, W17").
+label, each nearer its own point than any other (or joined to it by a leader line). Points that
+coincide share one label ("W03, W17"), and so do points too close to be labelled one by one.
 
 Label placement is plain geometry (`place_labels`) over the plot area, whose position in
 the chart is fixed by a manual layout, so it can be tested without rendering.
@@ -242,15 +243,16 @@ def label_box_size(lines: Sequence[str], size: float = LABEL_SIZE) -> tuple[floa
 
 def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
                  obstacles: Sequence[Box] = ()) -> tuple[list[Placed], list[Group]]:
-    """Labels for `groups` (the first MAX_LABELS, most urgent first), each at the first spot near
-    its point that covers no point, no threshold line, no obstacle, no leader line and no label
-    placed before it, inside the plot. A label away from its point is joined to it by a leader
-    line that crosses no other leader and runs through no point, label or obstacle. When a label
-    finds no spot, or only one across a threshold line from its point, the placement is tried
-    again with that label first, and the better kept (fewer 'concentrate here' labels missing,
-    then fewer missing or astray). Returns the placed labels (in the order of `groups`) and the
-    groups without one (listed beside the chart)."""
-    rank = {id(g): n for n, g in enumerate(groups)}
+    """Labels for `groups` (the first MAX_LABELS, most urgent first), each at the first spot that
+    covers no point, no threshold line, no obstacle, no leader line and no label placed before it,
+    inside the plot: right beside its point where its letters are NEARER pt nearer that point than
+    any other (PLAINLY pt where it can), else away from it, joined to it by a leader line that
+    crosses no other leader and runs through no point, label or obstacle. When a label finds no
+    spot, or only one across a threshold line from its point, the placement is tried again with
+    those labels first, and the better kept (fewer 'concentrate here' labels missing, then fewer
+    missing or astray). Points that still have none share a label with the points that huddle
+    round them (HUDDLES). Returns the placed labels (in the order of `groups`) and the groups
+    without one (listed beside the chart)."""
     xt, yt = to_slide(plot, scale, scale.rating_threshold, scale.importance_threshold)
 
     def astray(label: Placed) -> bool:
@@ -264,37 +266,102 @@ def place_labels(groups: Sequence[Group], plot: Area, scale: Scale,
     def score(placed: list[Placed], missed: list[Group]) -> tuple[int, int]:
         return sum(g.quadrant == "concentrate-here" for g in missed), len(bad(placed, missed))
 
-    order = list(groups[:MAX_LABELS])
-    placed, missed = _place_in_order(order, plot, scale, obstacles)
-    for _ in range(RETRIES):
-        wrong = bad(placed, missed)
-        if not wrong:
+    def tried(groups: Sequence[Group], retries: int = RETRIES) -> tuple[list[Placed], list[Group]]:
+        rank = {id(g): n for n, g in enumerate(groups)}
+        order = list(groups[:MAX_LABELS])
+        placed, missed = _place_in_order(order, plot, scale, obstacles, groups)
+        for _ in range(retries):
+            wrong = bad(placed, missed)
+            if not wrong:
+                break
+            ahead = {id(g) for g in wrong}
+            front = [g for g in order if id(g) in ahead]
+            if all(a is b for a, b in zip(order[:len(front)], front, strict=True)):
+                break
+            order = [*front, *(g for g in order if id(g) not in ahead)]
+            again, missing = _place_in_order(order, plot, scale, obstacles, groups)
+            if score(again, missing) >= score(placed, missed):
+                break
+            placed, missed = again, missing
+        placed.sort(key=lambda p: rank[id(p.group)])
+        missed.sort(key=lambda g: rank[id(g)])
+        return placed, missed + list(groups[MAX_LABELS:])
+
+    def unnamed(missed: list[Group]) -> tuple[int, int]:
+        return (sum(p.quadrant == "concentrate-here" for g in missed for p in g.points),
+                sum(len(g.points) for g in missed))
+
+    placed, missed = tried(groups)
+    for reach in HUDDLES:  # points too close to be told apart one by one: one label for a huddle
+        labelled = {id(g) for g in groups[:MAX_LABELS]}
+        if not any(id(g) in labelled for g in missed):
             break
-        first = min(wrong, key=lambda g: rank[id(g)])
-        if order[0] is first:
-            break
-        order = [first, *(g for g in order if g is not first)]
-        again, missing = _place_in_order(order, plot, scale, obstacles)
-        if score(again, missing) >= score(placed, missed):
-            break
-        placed, missed = again, missing
-    placed.sort(key=lambda p: rank[id(p.group)])
-    missed.sort(key=lambda g: rank[id(g)])
-    return placed, missed + list(groups[MAX_LABELS:])
+        huddled = _huddle(groups, [g for g in missed if id(g) in labelled], plot, scale, reach)
+        if len(huddled) < len(groups):
+            again, missing = tried(huddled, 1)
+            if unnamed(missing) < unnamed(missed):
+                groups, placed, missed = huddled, again, missing
+    return placed, missed
 
 
-def _place_in_order(groups: Sequence[Group], plot: Area, scale: Scale,
-                    obstacles: Sequence[Box]) -> tuple[list[Placed], list[Group]]:
-    """place_labels for `groups` in this order, in one pass."""
+HUDDLES = (1.6 * MARKER_SIZE, 2.6 * MARKER_SIZE)
+"""A point without a label shares one with the points of its quadrant whose centres are this
+near (pt; the nearer first): their markers all but touch, or leave no room for a label between
+them that stands nearer one than the others."""
+
+
+def _huddle(groups: Sequence[Group], missed: Sequence[Group], plot: Area, scale: Scale,
+            reach: float) -> list[Group]:
+    """`groups` with every group of `missed` joined to the others of its quadrant within `reach`
+    pt (see HUDDLES), the most urgent points first, in the order of the huddle's most urgent group."""
+    reach *= EMU_PER_PT
+    where = {id(g): to_slide(plot, scale, g.rating, g.importance) for g in groups}
+    grid = _Grid()
+    boxes: dict[int, Group] = {}
+    for g in groups:
+        x, y = where[id(g)]
+        box = Box(x, y, 0, 0)
+        grid.append(box)
+        boxes[id(box)] = g
+    home = {id(g): id(g) for g in groups}  # each group's huddle: a union-find over the groups
+
+    def find(k: int) -> int:
+        while home[k] != k:
+            home[k] = home[home[k]]
+            k = home[k]
+        return k
+
+    for g in missed:
+        x, y = where[id(g)]
+        for box in grid.within(Box(x - reach, y - reach, 2 * reach, 2 * reach)):
+            other = boxes[id(box)]
+            if other.quadrant == g.quadrant and (box.left - x) ** 2 + (box.top - y) ** 2 <= reach * reach:
+                home[find(id(other))] = find(id(g))
+    huddles: dict[int, list[Group]] = {}
+    for g in groups:
+        huddles.setdefault(find(id(g)), []).append(g)
+    return [Group(tuple(p for member in members for p in member.points))
+            for members in huddles.values()]
+
+
+def _place_in_order(groups: Sequence[Group], plot: Area, scale: Scale, obstacles: Sequence[Box],
+                    everyone: Sequence[Group] = ()) -> tuple[list[Placed], list[Group]]:
+    """place_labels for `groups` in this order, in one pass; `everyone` (all the groups, labelled
+    or not) are the points the labels keep clear of and may not be mistaken for."""
     pt = EMU_PER_PT
     bounds = Box(plot.left, plot.top, plot.width, plot.height)
     half = (MARKER_SIZE / 2 + 2) * pt
-    taken = _Grid(obstacles)
+    taken = _Grid(obstacles)  # what a label may not cover: labels, threshold lines, obstacles
     solid = _Grid(obstacles)  # what a leader line may not pass through: points, labels, obstacles
-    for g in groups:
-        x, y = to_slide(plot, scale, g.rating, g.importance)
-        taken.append(Box(x - half, y - half, 2 * half, 2 * half))
-        solid.append(_mark(x, y))
+    marks = _Marks()
+    spots: dict[int, list[tuple[float, float]]] = {}
+    for g in everyone or groups:
+        for p in g.points:
+            x, y = to_slide(plot, scale, p.rating, p.importance)
+            marks.append(g, x, y)
+            solid.append(_mark(x, y))
+            if all(abs(x - a) + abs(y - b) > pt for a, b in spots.get(id(g), ())):
+                spots.setdefault(id(g), []).append((x, y))
     xt, _ = to_slide(plot, scale, scale.rating_threshold, scale.minimum)
     _, yt = to_slide(plot, scale, scale.minimum, scale.importance_threshold)
     taken.append(Box(xt - 2 * pt, plot.top, 4 * pt, plot.height))
@@ -302,32 +369,39 @@ def _place_in_order(groups: Sequence[Group], plot: Area, scale: Scale,
     segments: list[tuple[float, float, float, float]] = []
     pad = LABEL_GAP * pt
 
-    def clear(box: Box, far: bool, x: float, y: float) -> bool:
+    def clear(box: Box, far: bool, g: Group, x: float, y: float) -> bool:
         if any(segment_hits_box(seg, box) for seg in segments):
             return False
         if not far:
             return True
-        seg, own = leader((x, y), box), _mark(x, y)
+        seg, own = leader((x, y), box), [_mark(a, b) for a, b in spots[id(g)]]
         return (not any(segments_cross(seg, other) for other in segments)
-                and not any(b != own and segment_hits_box(seg, b) for b in solid.along(seg)))
+                and not any(b not in own and segment_hits_box(seg, b) for b in solid.along(seg)))
 
     def place(g: Group) -> Placed | None:
-        x, y = to_slide(plot, scale, g.rating, g.importance)
+        x, y = spots[id(g)][0]
         # A label stays in its point's quadrant: across a threshold line it would claim the wrong one.
         low, important = g.rating <= scale.rating_threshold, g.importance >= scale.importance_threshold
         area = Box(plot.left if low else xt, plot.top if important else yt,
                    (xt - plot.left) if low else (plot.left + plot.width - xt),
                    (yt - plot.top) if important else (plot.top + plot.height - yt))
-        # A big group may take fewer, longer lines; a crowded quadrant sends the label elsewhere.
-        for per_line, region, search in ((IDS_PER_LINE, area, _near), (5, area, _near), (8, area, _near),
-                                         (IDS_PER_LINE, area, _anywhere), (IDS_PER_LINE, bounds, _near),
-                                         (IDS_PER_LINE, bounds, _anywhere)):
+        # Beside its point, plainly nearer it than any other point, else nearer; else away from it,
+        # joined to it by a leader line. A big group may take fewer, longer lines; a crowded quadrant
+        # sends the label elsewhere.
+        for per_line, region, search, margin in (
+                (IDS_PER_LINE, area, _beside, PLAINLY), (IDS_PER_LINE, area, _beside, NEARER),
+                (5, area, _beside, NEARER), (8, area, _beside, NEARER), (IDS_PER_LINE, area, _near, 0),
+                (5, area, _near, 0), (IDS_PER_LINE, area, _anywhere, 0), (IDS_PER_LINE, bounds, _near, 0),
+                (IDS_PER_LINE, bounds, _anywhere, 0)):
             lines = g.wrapped(per_line)
             w, h = label_box_size(lines)
-            for box, far in search(x, y, w, h, half, region, taken, pad):
-                far = far or region is bounds
-                if clear(box, far, x, y):
-                    return Placed(g, box, (x, y), far, tuple(lines))
+            far = search is not _beside
+            for px, py in spots[id(g)] if not far else [(x, y)]:
+                for spot in search(px, py, w, h, half, region):
+                    box = _inside(spot, region)
+                    if (_free(box, region, taken, pad) and not marks.covered(box, pad, g)
+                            and (far or marks.nearest_is(g, box, margin)) and clear(box, far, g, px, py)):
+                        return Placed(g, box, (px, py), far, tuple(lines))
         return None
 
     placed: list[Placed] = []
@@ -374,6 +448,10 @@ class _Grid:
     def hits(self, box: Box) -> bool:
         return any(box.overlaps(t) for key in self._keys(box) for t in self.cells.get(key, ()))
 
+    def within(self, box: Box) -> list[Box]:
+        """The boxes in the cells `box` touches (each once)."""
+        return list({id(b): b for key in self._keys(box) for b in self.cells.get(key, ())}.values())
+
     def along(self, seg: tuple[float, float, float, float]) -> list[Box]:
         """The boxes in the cells the segment's bounding box touches (each once)."""
         x1, y1, x2, y2 = seg
@@ -381,31 +459,109 @@ class _Grid:
         return list({id(b): b for key in near for b in self.cells.get(key, ())}.values())
 
 
+def _inside(box: Box, bounds: Box) -> Box:
+    """`box` moved inside `bounds` where it is out (and an EMU further, against rounding): a label
+    by the plot's edge or a threshold line slides along its point's side instead of giving up."""
+    dx = (bounds.left - box.left + 1 if box.left < bounds.left else 0.0) - (
+        box.right - bounds.right + 1 if box.right > bounds.right else 0.0)
+    dy = (bounds.top - box.top + 1 if box.top < bounds.top else 0.0) - (
+        box.bottom - bounds.bottom + 1 if box.bottom > bounds.bottom else 0.0)
+    return Box(box.left + dx, box.top + dy, box.width, box.height) if dx or dy else box
+
+
 def _free(box: Box, bounds: Box, taken: _Grid, pad: float) -> bool:
     grown = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
     return box.inside(bounds) and not taken.hits(grown)
 
 
-def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
-          pad: float) -> Iterator[tuple[Box, bool]]:
-    """The free spots beside the point, in eight directions, a little further out each ring
-    (from the third ring on, joined to the point by a leader line)."""
-    for ring in range(6):
+NEARER = 2.0
+"""How much nearer (pt) a label without a leader line must be to its own point than to any
+other, so that it reads as that point's: a point more than the test on the rendered deck asks."""
+PLAINLY = 6.0
+"""The margin a label looks for first (pt), before it settles for NEARER."""
+
+
+def _ink(box: Box) -> Box:
+    """Where a label's letters are drawn in its box: left-aligned after the 2 pt inset, the line's
+    ascent to descent inside the 1 pt of room above and below (as LibreOffice draws Carlito)."""
+    pt = EMU_PER_PT
+    return Box(box.left + 2 * pt, box.top + 2.5 * pt, box.width - 6 * pt, box.height - 5 * pt)
+
+
+class _Marks:
+    """The points' markers (MARKER_SIZE squares) bucketed by area, each with its group."""
+
+    def __init__(self) -> None:
+        self.grid = _Grid()
+        self.owner: dict[int, int] = {}
+        self.own: dict[int, list[Box]] = {}
+
+    def append(self, g: Group, x: float, y: float) -> None:
+        r = MARKER_SIZE / 2 * EMU_PER_PT
+        square = Box(x - r, y - r, 2 * r, 2 * r)
+        self.grid.append(square)
+        self.owner[id(square)] = id(g)
+        self.own.setdefault(id(g), []).append(square)
+
+    def covered(self, box: Box, pad: float, g: Group) -> bool:
+        """True when `box` comes within `pad` of another group's marker (plus 2 pt), or covers its own
+        marker's room (2 pt round it)."""
+        near = 2 * EMU_PER_PT
+        grown = _grow(box, pad + near)
+        return any(grown.overlaps(m) if self.owner[id(m)] != id(g) else _grow(box, near).overlaps(m)
+                   for m in self.grid.within(grown))
+
+    def nearest_is(self, g: Group, box: Box, margin: float) -> bool:
+        """True when the letters of a label at `box` are `margin` pt nearer one of `g`'s markers than
+        any other."""
+        ink = _ink(box)
+        # its own marker measured from letters that end short (the widths are estimates), the
+        # others from letters that run on
+        short = Box(ink.left, ink.top, ink.width - 2 * EMU_PER_PT, ink.height)
+        own = min(_gap(short, m) for m in self.own[id(g)])
+        reach = own + margin * EMU_PER_PT
+        return not any(self.owner[id(m)] != id(g) and _gap(ink, m) < reach for m in self.grid.within(_grow(ink, reach)))
+
+
+def _grow(box: Box, by: float) -> Box:
+    return Box(box.left - by, box.top - by, box.width + 2 * by, box.height + 2 * by)
+
+
+def _gap(a: Box, b: Box) -> float:
+    """The shortest distance between two boxes (0 when they touch or overlap)."""
+    dx = max(b.left - a.right, a.left - b.right, 0.0)
+    dy = max(b.top - a.bottom, a.top - b.bottom, 0.0)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _beside(x: float, y: float, w: float, h: float, half: float, bounds: Box) -> Iterator[Box]:
+    """Spots right beside the point: to its right, left, above and below, then at its corners and
+    slid along its sides, a little further out each ring (no leader line)."""
+    for ring in range(3):
+        d = half + ring * 4.5 * EMU_PER_PT
+        c = half + ring * 3.5 * EMU_PER_PT  # a corner spot nearly as near as a side one
+        for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d),
+                       (c, -c - h), (-c - w, -c - h), (c, c), (-c - w, c),
+                       (d, -h + half), (d, -half), (-d - w, -h + half), (-d - w, -half),
+                       (-half, -d - h), (half - w, -d - h), (-half, d), (half - w, d),
+                       (d, -h), (d, 0), (-d - w, -h), (-d - w, 0), (0, -d - h), (-w, -d - h), (0, d), (-w, d)):
+            yield Box(x + dx, y + dy, w, h)
+
+
+def _near(x: float, y: float, w: float, h: float, half: float, bounds: Box) -> Iterator[Box]:
+    """Spots around the point, in eight directions, a little further out each ring (joined to the
+    point by a leader line)."""
+    for ring in range(1, 6):
         d = half + ring * 9 * EMU_PER_PT
         for dx, dy in ((d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (d, -d - h),
                        (-d - w, -d - h), (d, d), (-d - w, d)):
-            box = Box(x + dx, y + dy, w, h)
-            if _free(box, bounds, taken, pad):
-                yield box, ring > 1
+            yield Box(x + dx, y + dy, w, h)
 
 
-def _anywhere(x: float, y: float, w: float, h: float, half: float, bounds: Box, taken: _Grid,
-              pad: float) -> Iterator[tuple[Box, bool]]:
-    """The free spots in the plot, nearest the point first (joined to it by a leader line)."""
+def _anywhere(x: float, y: float, w: float, h: float, half: float, bounds: Box) -> Iterator[Box]:
+    """Spots in `bounds`, nearest the point first (joined to it by a leader line)."""
     step = 10 * EMU_PER_PT
     spots = [Box(bounds.left + i * step, bounds.top + j * step, w, h)
              for i in range(int((bounds.width - w) // step) + 1) for j in range(int((bounds.height - h) // step) + 1)]
     spots.sort(key=lambda b: (b.left + b.width / 2 - x) ** 2 + (b.top + b.height / 2 - y) ** 2)
-    for box in spots[:ANYWHERE_SPOTS]:
-        if _free(box, bounds, taken, pad):
-            yield box, True
+    yield from spots[:ANYWHERE_SPOTS]
