@@ -173,7 +173,7 @@ def measure(document: dict, slide, page: Page) -> Finding:
     leaders = [(s.begin_x / PT, s.begin_y / PT, s.end_x / PT, s.end_y / PT)
                for s in slide.shapes if s.name == "matrix leader"]
     astray, named = [], set()
-    labels = [s for s in slide.shapes if s.name == "matrix label"]
+    labels = [s for s in slide.shapes if s.name == "note: matrix label"]
     for shape in labels:
         drawn = label_words(shape, page)
         text = " ".join(w.text for w in drawn)
