@@ -244,3 +244,22 @@ def test_a_dutch_workbook_with_errors_is_pointed_to_check_in_dutch_with_its_path
         assert result.returncode == 1
         assert result.stderr == (f"xlplugin: 1 fout, 0 waarschuwingen in '{path}'; "
                                  f"xlplugin check '{path}' laat zien waar.\n")
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`xlplugin gaps … | head`: when the reader closes the pipe, xlplugin stops without a word
+    (it used to say 'unexpected error (BrokenPipeError) … This is a bug in xlplugin')."""
+    import subprocess
+    import sys
+
+    from xlplugin.workbook import write_workbook
+
+    from helpers.journeys import big_journey
+
+    path = write_workbook(tmp_path / "big.xlsx", big_journey(400, blueprint=True))
+    process = subprocess.Popen([sys.executable, "-m", "xlplugin", "gaps", str(path), "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100)
+    process.stdout.close()  # as `head -c 100` does
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) in (0, 1) and stderr == ""

@@ -102,6 +102,10 @@ CASES: dict[str, tuple[Edit, list[tuple[str, str, str | None]]]] = {
         put("journey", B11="1-10", B13=11),  # 6 on 1-5 is fine on 1-10; the threshold 11 is not
         [("out-of-range", "journey", "B13")],
     ),
+    "overall target off the scale": (
+        put("journey", B14=7),  # Overall target 7 on a 1-5 journey
+        [("out-of-range", "journey", "B14")],
+    ),
     "invalid-choice": (
         both(put("touchpoints", H5="happy-ish", I6="maybe", H7=3), put("journey", B11="1-7", B8="someday"),
              put("blueprint", B2="Kitchen"), put("actions", F2="Soon")),

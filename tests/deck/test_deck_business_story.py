@@ -15,7 +15,7 @@ from xlplugin.deck import story as story_module
 from xlplugin.deck.story import Story
 
 from helpers.comments import LONG_ONE, commented_energy_switch
-from helpers.decks import all_text
+from helpers.decks import all_text, glance_slides
 from helpers.journeys import dense_journey
 from helpers.workbooks import example
 
@@ -51,9 +51,9 @@ def test_slide_2_names_the_overall_satisfaction_of_both_waves():
     doc = example("energy-switch")
     (_, a, n1), (_, b, n2) = overall_means(doc)
     dutch = all_text(deck(doc).slides[1])
-    assert f"Algemene tevredenheid {a:.2f} → {b:.2f} (schaal 1-5; n {n1}, {n2})".replace(".", ",") in dutch
+    assert f"Totaaloordeel {a:.2f} → {b:.2f} (schaal 1-5; {n1} en {n2} respondenten)".replace(".", ",") in dutch
     english = all_text(deck(doc, "en").slides[1])
-    assert f"Overall satisfaction {a:.2f} → {b:.2f} (scale 1-5; n {n1}, {n2})" in english
+    assert f"Overall satisfaction {a:.2f} → {b:.2f} (scale 1-5; {n1} and {n2} respondents)" in english
     assert "– no significant change." in english  # Welch's test on the two waves' overall answers
     assert "– geen significante verandering." in dutch
     up = example("energy-switch")
@@ -62,6 +62,19 @@ def test_slide_2_names_the_overall_satisfaction_of_both_waves():
             r["overall"] = min(5, r["overall"] + 1)
     assert "– significantly higher." in all_text(deck(up, "en").slides[1])
     assert "Overall satisfaction" not in all_text(deck(example("home-insurance"), "en").slides[1])  # no Overall column
+
+
+def test_slide_2_holds_the_overall_satisfaction_against_its_target():
+    doc = example("energy-switch")  # Doel totaaloordeel 3,5 on the Klantreis sheet
+    (_, _, _), (_, b, _) = overall_means(doc)
+    assert doc["journey"]["overall_target"] == 3.5 and b < 3.5
+    short = f"{3.5 - b:.2f}"
+    assert f"Doel 3,5 nog niet gehaald: nog {short.replace('.', ',')} te gaan." in all_text(deck(doc).slides[1])
+    assert f"Target 3.5 not yet reached: {short} to go." in all_text(deck(doc, "en").slides[1])
+    doc["journey"]["overall_target"] = 3.0
+    assert "Target 3.0 reached." in all_text(deck(doc, "en").slides[1])
+    doc["journey"]["overall_target"] = 9  # off the 1-5 scale: Check reports it, the deck sets no target
+    assert "Target" not in all_text(deck(doc, "en").slides[1]).split("Overall satisfaction")[1].split("\n")[0]
 
 
 def test_slide_2_gives_the_business_case_from_the_why_field():
@@ -75,13 +88,15 @@ def test_the_decision_names_what_who_and_by_when_and_the_housekeeping_stands_apa
     decisions = shape(slide, "prose: summary decisions")
     chores = shape(slide, "prose: summary housekeeping")
     text = decisions.text_frame.text
-    assert "Besluit: E08, E12 en E09 (onzeker) krijgen voorrang." in text
+    # by name, without the doubt (the left column and the gaps slide say it)
+    assert ("Besluit: deze krijgen voorrang: E08 Ontvangt het eerste termijnbedrag, E12 Ontvangt de jaarafrekening "
+            "en E09 Belt de klantenservice over het termijnbedrag.") in text
     # the top gaps' open actions by name: what, who, by when (E06's action is done: not asked again)
     assert "E12: Jaarafrekening herontwerpen: één pagina met uitleg in gewone taal – Manager Billing, uiterlijk " \
            "31 maart 2027." in text
     # E08's action is late: the decision is a new date, not the old one; the order is the gaps' (E08, E12, E09)
-    assert "E08: Eerste termijnbedrag berekenen op het werkelijke verbruik van vorig jaar – Manager Billing, " \
-           "deadline 30 september 2026 verstreken: stel een nieuwe vast." in text
+    assert "E08: Eerste termijnbedrag berekenen op het werkelijke verbruik van vorig jaar – Manager Billing; " \
+           "de deadline van 30 september 2026 is verstreken: spreek een nieuwe af." in text
     assert text.index("E08: ") < text.index("E12: ") < text.index("E09: ")
     assert "te laat" not in text and "Spreek de eigenaren aan" not in text
     assert chores.text_frame.text.startswith("Verder op orde brengen\n• Spreek de eigenaren aan op de acties die "
@@ -138,7 +153,7 @@ def test_slide_2_of_the_two_wave_sample_quotes_a_customer_beside_a_top_gap():
     summary = all_text(deck(doc).slides[1])
     quoted = [line[1:-1] for line in summary.split("\n") if line.startswith("“") and line.endswith("”")]
     assert quoted and all(q in written and written[q]["wave"] == "Nulmeting" for q in quoted)
-    assert "Nulmeting" in summary and "Algemene tevredenheid" in summary and "→" in summary
+    assert "Nulmeting" in summary and "Totaaloordeel" in summary and "→" in summary
 
 
 def test_quotes_prefer_the_latest_wave_the_lowest_ratings_and_the_shortest():
@@ -171,7 +186,7 @@ def test_a_workshop_estimate_is_marked_apart_from_an_uncertain_survey_point():
 def test_a_draft_counts_the_phases_it_draws():
     prs = deck(dense_journey(errors=True), "nl", errors=2)
     summary = all_text(prs.slides[1])
-    drawn = [s.text_frame.text for s in prs.slides[2].shapes if s.has_text_frame]
+    drawn = [s.text_frame.text for slide in glance_slides(prs) for s in slide.shapes if s.has_text_frame]
     phases = [t for t in drawn if t in {"Oriëntatie", "Offerte en vergelijking", "Aanvraag", "Levering",
                                         "Gebruik en service", "levering en montage (niet op het blad Fasen)"}]
     count = int(re.search(r"contactmomenten in (\d+) fasen", summary).group(1))
@@ -183,7 +198,7 @@ def test_a_divider_stands_before_the_backup_and_says_what_it_holds():
     prs = deck(example("energy-switch"))
     names = [s.shapes.title.text for s in prs.slides]
     k = names.index("Achtergrond")
-    assert names[k + 1] == "Doel en aanpak" and names[k - 1].startswith("5 acties gepland")
+    assert names[k + 1] == "Doel en aanpak" and names[k - 1].startswith("5 acties:")
     assert "Doel en aanpak, persona, service blueprint en alle contactmomenten" in all_text(prs.slides[k])
     doc = example("energy-switch")
     doc["blueprint"] = []
@@ -193,7 +208,7 @@ def test_a_divider_stands_before_the_backup_and_says_what_it_holds():
 
 
 def _blueprints(prs):
-    return [s for s in prs.slides if s.shapes.title.text.startswith("Service blueprint")]
+    return [s for s in prs.slides if s.shapes.title.text.startswith(("Service blueprint", "Blauwdruk"))]
 
 
 def test_small_phases_share_a_blueprint_slide_and_empty_lanes_are_not_drawn():

@@ -84,8 +84,8 @@ def importance_slides(prs) -> list:
 def test_stated_and_derived_importance_side_by_side_when_there_is_an_overall_column():
     prs = deck(load_example("energy-switch"))
     [slide] = importance_slides(prs)
-    assert slide.shapes.title.text == ("E08 en E12 bepalen het totaaloordeel het meest; "
-                                       "E01, E03 en E09 noemen klanten belangrijk, maar die wegen nauwelijks mee")
+    assert slide.shapes.title.text == ("E08 en E12 hangen het sterkst samen met het totaaloordeel; "
+                                       "E01, E03 en E09 wegen minder zwaar dan klanten zeggen")
     [chart] = [s.chart for s in slide.shapes if s.has_chart]
     plot = chart.plots[0]
     assert [s.name for s in plot.series] == ["Gesteld belang", "Afgeleid belang"]
@@ -109,7 +109,8 @@ def test_the_summary_names_targets_changes_the_late_action_and_says_which_priori
     # E09 is a priority only just: its importance interval crosses the threshold 4
     assert "E09 Belt de klantenservice over het termijnbedrag (Eerste maanden, gapscore 45; onzeker: " \
            "dicht bij een drempel)" in text
-    assert "Besluit: E08, E12 en E09 (onzeker) krijgen voorrang." in text
+    assert ("Besluit: deze krijgen voorrang: E08 Ontvangt het eerste termijnbedrag, E12 Ontvangt de jaarafrekening "
+            "en E09 Belt de klantenservice over het termijnbedrag.") in text
     assert "Spreek de eigenaren aan op de acties die te laat zijn: E08 (Manager Billing, deadline " \
            "30 september 2026)." in text
     [gaps] = [s for s in prs.slides if s.shapes.title.text.startswith("De hoogste gapscore")]
@@ -126,7 +127,7 @@ def test_a_priority_on_few_respondents_is_called_uncertain_for_that_reason():
     story = Story(journey, replace(ranked, touchpoints=few))
     [items] = [i for head, i in story.shows("en") if head.startswith("Concentrate")]
     assert items[0].endswith("(Eerste maanden, gap score 57; uncertain: few respondents)")
-    assert story.asks("en")[0].startswith("Decide: agree that E08 (uncertain), E12 and E09 (uncertain) come")
+    assert story.asks("en")[0].startswith("Decide: agree that these come first: E08 Ontvangt het eerste termijnbedrag,")
 
 
 def test_one_wave_and_no_late_action_say_nothing_of_progress():
@@ -136,8 +137,8 @@ def test_one_wave_and_no_late_action_say_nothing_of_progress():
 
 def test_the_actions_table_and_title_say_which_action_is_late():
     prs = deck(load_example("energy-switch"))
-    [slide] = [s for s in prs.slides if s.shapes.title.text.startswith("5 acties gepland")]
-    assert slide.shapes.title.text == "5 acties gepland: 1 te laat"
+    [slide] = [s for s in prs.slides if s.shapes.title.text.startswith("5 acties")]
+    assert slide.shapes.title.text == "5 acties: 2 gereed en 1 te laat"
     [table] = [s.table for s in slide.shapes if s.has_table]
     late = [[c.text for c in row.cells] for row in table.rows if "te laat" in row.cells[5].text]
     assert len(late) == 1 and late[0][0].startswith("E08") and late[0][5] == "Bezig · te laat"

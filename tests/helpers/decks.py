@@ -24,6 +24,20 @@ def all_text(slide) -> str:
     return "\n".join(parts)
 
 
+def glance_slides(prs) -> list:
+    """The journey at a glance: the slides with the touchpoints' cards (one or more, '(1/2)')."""
+    return [s for s in prs.slides if any(shape.name == "grid: card" for shape in s.shapes)]
+
+
+def glance_text(prs) -> str:
+    return "\n".join(all_text(s) for s in glance_slides(prs))
+
+
+def matrix_slide(prs):
+    """The priority matrix: the slide with the matrix's names beside it."""
+    return next(s for s in prs.slides if any(shape.name == "prose: matrix names" for shape in s.shapes))
+
+
 def corporate_template(path: Path) -> Path:
     """A company template: its own fonts and colours, 4:3, and two example slides."""
     prs = Presentation()
@@ -38,14 +52,6 @@ def corporate_template(path: Path) -> Path:
         slide.shapes.title.text = "Corporate example slide"
     prs.save(path)
     return path
-
-
-
-
-
-
-
-
 
 
 def build(document, lang, template=None, errors=0, before=None):

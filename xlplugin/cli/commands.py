@@ -523,6 +523,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc.in_(message_lang()))
     except KeyboardInterrupt:
         return _fail(Text("interrupted", "onderbroken").in_(message_lang()))
+    except BrokenPipeError:  # the reader stopped (`| head`): nothing is wrong, nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
     except Exception as exc:  # the last guard: a person never gets a traceback
         if os.environ.get("XLPLUGIN_DEBUG"):
             raise

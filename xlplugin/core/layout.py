@@ -312,6 +312,20 @@ JOURNEY = Sheet(
             maximum=10,
         ),
         _f(
+            "overall_target",
+            "Overall target",
+            "Doel totaaloordeel",
+            "number",
+            Text(
+                "The overall satisfaction the journey aims for (Responses sheet, Overall column), on its scale. "
+                "Empty: no target.",
+                "Het totaaloordeel dat deze klantreis wil halen (blad Antwoorden, kolom Totaaloordeel), op de "
+                "schaal van de reis. Leeg: geen doel.",
+            ),
+            minimum=1,
+            maximum=10,
+        ),
+        _f(
             "importance_source",
             "Importance source",
             "Bron belang",

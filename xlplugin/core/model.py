@@ -44,6 +44,8 @@ class JourneyInfo:
     scale: Scale
     importance_source: str = "stated"
     """"stated" (the answers on importance) or "derived" (the correlation with the overall rating)."""
+    overall_target: float | None = None
+    """The overall satisfaction aimed for, on the scale (None: no target, or one off the scale)."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ class Journey:
             _text(j, "date"),
             Scale.of(scale_name, *thresholds),
             "derived" if j.get("importance_source") == "derived" else "stated",
+            target if (target := _number(j, "overall_target")) is not None
+            and default.minimum <= target <= default.maximum else None,
         )
         persona = Persona(
             *(

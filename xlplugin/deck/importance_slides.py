@@ -24,14 +24,14 @@ STATED, DERIVED = "BFBFBF", "0072B2"
 DISAGREE = 0.25
 """Stated and derived importance disagree when they lie this share of the scale apart."""
 
-TITLE_DRIVERS = Text("{top} move the overall rating most", "{top} bepalen het totaaloordeel het meest")
-TITLE_DRIVER = Text("{top} moves the overall rating most", "{top} bepaalt het totaaloordeel het meest")
-TITLE_NO_DRIVER = Text("No touchpoint clearly moves the overall rating",
-                       "Geen contactmoment bepaalt duidelijk het totaaloordeel")
-TITLE_DISAGREE = Text("; customers call {ids} important, yet they hardly move it",
-                      "; {ids} noemen klanten belangrijk, maar die wegen nauwelijks mee")
-TITLE_DISAGREE_ONE = Text("; customers call {ids} important, yet it hardly moves the overall rating",
-                          "; {ids} noemen klanten belangrijk, maar dat weegt nauwelijks mee")
+TITLE_DRIVERS = Text("{top} are most closely tied to the overall rating",
+                     "{top} hangen het sterkst samen met het totaaloordeel")
+TITLE_DRIVER = Text("{top} is most closely tied to the overall rating",
+                    "{top} hangt het sterkst samen met het totaaloordeel")
+TITLE_NO_DRIVER = Text("No touchpoint is clearly tied to the overall rating",
+                       "Geen contactmoment hangt duidelijk samen met het totaaloordeel")
+TITLE_DISAGREE = Text("; {ids} weigh less than customers say", "; {ids} wegen minder zwaar dan klanten zeggen")
+TITLE_DISAGREE_ONE = Text("; {ids} weighs less than customers say", "; {ids} weegt minder zwaar dan klanten zeggen")
 STATED_NAME = Text("Stated importance", "Gesteld belang")
 DERIVED_NAME = Text("Derived importance", "Afgeleid belang")
 KEY = Text(

@@ -160,8 +160,21 @@ def overview_slide(ctx: DeckContext) -> Any:
     gutter = max(int((text_width(w.in_(lang), FLOOR) + 16) * EMU_PER_PT) for w in words.EMOTION_WORDS)
     groups = _groups(journey, lang)
     floor_words = widest_word([words.NO_TOUCHPOINTS.in_(lang), words.MORE.in_(lang)], TABLE)
-    least = [max(MIN_COLUMN, floor_words, widest_word([name], TABLE, bold=True)) for name, _ in groups]
+    # A column is as wide as its phase's longest word, and a priority's: its card shows its name whole.
+    concentrate = {p.id for p in priorities.touchpoints if p.quadrant == "concentrate-here"}
+    least = [max(MIN_COLUMN, floor_words, widest_word([name], TABLE, bold=True),
+                 widest_word([t.name or "" for t in tps if t.id in concentrate], TABLE)) for name, tps in groups]
     pages = _pages_of_phases(groups, area.width - gutter, least)
+    # A slide that cannot show every priority's card gives half its phases to a slide of their own.
+    k = 0
+    while k < len(pages):
+        page = pages[k]
+        if len(page) > 1 and _glance(area, gutter, [groups[i] for i in page], max(least[i] for i in page),
+                                     ctx).hides_a_priority(lang):
+            half = (len(page) + 1) // 2
+            pages[k:k + 1] = [page[:half], page[half:]]
+        else:
+            k += 1
     slides = []
     for n, page in enumerate(pages, start=1):
         name = title + (f" {words.PAGE.in_(lang).format(page=n, pages=len(pages))}" if len(pages) > 1 else "")
@@ -173,10 +186,31 @@ def overview_slide(ctx: DeckContext) -> Any:
     return slides
 
 
-def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, list[Touchpoint]]], least: int,
-                   ctx: DeckContext) -> None:
-    """One slide of the journey at a glance: the phases of `groups` as columns of cards, and
-    their part of the emotion curve under them."""
+@dataclass(frozen=True)
+class _Glance:
+    """The geometry of one slide of the journey at a glance."""
+    inner: Area
+    columns: list[_Column]
+    unit: float
+    widths: list[int]
+    chart_h: int
+    head_size: float
+    head_h: int
+    list_top: int
+    list_h: int
+    items: list[list[str]]
+    firsts: list[list[int]]
+
+    def shown(self, k: int, lang: Lang) -> list[str]:
+        """The cards column `k` shows: the priorities first when not all fit, the rest counted."""
+        return _items_that_fit(self.items[k], self.widths[k], self.list_h, TABLE, words.MORE, lang, self.firsts[k])
+
+    def hides_a_priority(self, lang: Lang) -> bool:
+        return any(self.items[k][i] not in self.shown(k, lang) for k in range(len(self.columns)) for i in self.firsts[k])
+
+
+def _glance(area: Area, gutter: int, groups: list[tuple[str, list[Touchpoint]]], least: int,
+            ctx: DeckContext) -> _Glance:
     journey, priorities, lang = ctx.journey, ctx.priorities, ctx.lang
     inner = Area(area.left + gutter, area.top, area.width - gutter, area.height)
     columns = _columns(journey, inner.width, least, groups)
@@ -201,16 +235,27 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
     ranks |= {p.id: (1, p.rank or 0) for p in priorities.moments_at_risk if p.id not in ranks}
     firsts = [sorted((k for k, t in enumerate(c.touchpoints) if t.id in ranks), key=lambda k, c=c: ranks[c.touchpoints[k].id])
               for c in columns]
+    return _Glance(inner, columns, unit, widths, chart_h, head_size, head_h, list_top, list_h, items, firsts)
+
+
+def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, list[Touchpoint]]], least: int,
+                   ctx: DeckContext) -> None:
+    """One slide of the journey at a glance: the phases of `groups` as columns of cards, and
+    their part of the emotion curve under them."""
+    priorities, lang = ctx.priorities, ctx.lang
+    g = _glance(area, gutter, groups, least, ctx)
+    inner, columns, unit, widths, chart_h, head_size, head_h, list_top = (
+        g.inner, g.columns, g.unit, g.widths, g.chart_h, g.head_size, g.head_h, g.list_top)
     size = TABLE
     emotions = {p.id: p.emotion for p in priorities.touchpoints}
     points: list[tuple[float, float, str, bool]] = []
-    for col, width, its, first in zip(columns, widths, items, firsts, strict=True):
+    for k, (col, width) in enumerate(zip(columns, widths, strict=True)):
         left = inner.left + int(col.start * unit)
         text_box(slide, Area(left, inner.top, width, head_h), [(col.name, {"bold": True})], largest=head_size,
                  smallest=head_size, theme_fill=MSO_THEME_COLOR.ACCENT_1, anchor=MSO_ANCHOR.MIDDLE,
                  align=PP_ALIGN.CENTER, role="grid", name="phase")
         y = list_top
-        for text in _items_that_fit(its, width, list_h, size, words.MORE, lang, first):
+        for text in g.shown(k, lang):
             h = int(((text_height([text], width, size) or size * 1.2) + 7) * EMU_PER_PT)
             text_box(slide, Area(left, y, width, h), [text], largest=size, smallest=size, fill="F2F2F2", role="grid",
                      name="card")
@@ -224,7 +269,8 @@ def _overview_page(slide: Any, area: Area, gutter: int, groups: list[tuple[str, 
             _line(slide, left - GAP // 2, inner.top, left - GAP // 2, inner.bottom, colour="D9D9D9")
     chart_area = Area(inner.left, inner.bottom - chart_h, inner.width, chart_h)
     if points:
-        emotion_curve(slide, chart_area, [Curve(words.EMOTION_SERIES.in_(lang), points)], total, lang)
+        emotion_curve(slide, chart_area, [Curve(words.EMOTION_SERIES.in_(lang), points)],
+                  sum(c.weight for c in columns) or 1, lang)
     emotion_levels(slide, Area(area.left, chart_area.top, gutter - GAP, chart_area.height), lang)
 
 
@@ -328,14 +374,17 @@ def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixP
     corners = {"concentrate-here": (lo, hi, 1, 1), "keep-up": (hi, hi, -1, 1), "low-priority": (lo, lo, 1, -1),
                "possible-overkill": (hi, lo, -1, -1)}
     marks = [to_slide(plot, scale, p.rating, p.importance) for p in points]
-    half = (MARKER_SIZE / 2 + 3) * EMU_PER_PT
     xt, _ = to_slide(plot, scale, scale.rating_threshold, lo)
     _, yt = to_slide(plot, scale, lo, scale.importance_threshold)
-    taken = [Box(x - half, y - half, 2 * half, 2 * half) for x, y in marks]
-    taken += [Box(xt - 3 * EMU_PER_PT, plot.top, 6 * EMU_PER_PT, plot.height),
-              Box(plot.left, yt - 3 * EMU_PER_PT, plot.width, 6 * EMU_PER_PT)]
+    lines = [Box(xt - 3 * EMU_PER_PT, plot.top, 6 * EMU_PER_PT, plot.height),
+             Box(plot.left, yt - 3 * EMU_PER_PT, plot.width, 6 * EMU_PER_PT)]
+    # A name keeps a label's height clear of every point, so the point's own label still finds room
+    # beside it; where no corner spot allows that, 3 pt.
+    _, label_h = label_box_size(["G00"])
+    clear = [[Box(x - half, y - half, 2 * half, 2 * half) for x, y in marks]
+             for half in (MARKER_SIZE / 2 * EMU_PER_PT + label_h, (MARKER_SIZE / 2 + 3) * EMU_PER_PT)]
     bounds = Box(plot.left, plot.top, plot.width, plot.height)
-    boxes = []
+    boxes: list[Box] = []
     for code, (r, i, sx, sy) in corners.items():
         text = words.QUADRANT[code].in_(lang)
         w, h = label_box_size([text], 12 * 1.1)
@@ -343,15 +392,14 @@ def _quadrant_names(slide: Any, plot: Area, scale: Any, points: Sequence[MatrixP
         spots = [(x0 + (4 * EMU_PER_PT if sx > 0 else -w - 4 * EMU_PER_PT) + sx * across * w / 3,
                   y0 + (4 * EMU_PER_PT if sy > 0 else -h - 4 * EMU_PER_PT) + sy * down * h)
                  for down in range(6) for across in range(4)]
-        for x, y in spots:
-            box = Box(x, y, w, h)
-            if box.inside(bounds) and not any(box.overlaps(t) for t in taken):
-                text_box(slide, Area(int(x), int(y), int(w), int(h)), [(text, {"bold": True})], largest=12, smallest=12,
-                         colour=RGBColor.from_string(QUADRANT_COLOURS[code]) if code != "low-priority" else GREY,
-                         wrap=False, inset=LABEL_INSET, role="note", name="quadrant name")
-                boxes.append(box)
-                taken.append(box)
-                break
+        box = next((Box(x, y, w, h) for taken in clear for x, y in spots
+                    if Box(x, y, w, h).inside(bounds)
+                    and not any(Box(x, y, w, h).overlaps(t) for t in [*taken, *lines, *boxes])), None)
+        if box is not None:
+            text_box(slide, Area(int(box.left), int(box.top), int(w), int(h)), [(text, {"bold": True})], largest=12,
+                     smallest=12, colour=RGBColor.from_string(QUADRANT_COLOURS[code]) if code != "low-priority" else GREY,
+                     wrap=False, inset=LABEL_INSET, role="note", name="quadrant name")
+            boxes.append(box)
     return boxes
 
 

@@ -205,7 +205,7 @@ class Story:
         if not waves:
             return None
         means = " → ".join(number(w.mean, lang, 2) for w in waves)
-        counts = ", ".join(str(w.n) for w in waves)
+        counts = series([str(w.n) for w in waves], lang)
         text = words.STORY["overall"].in_(lang).format(means=means, counts=counts, scale=self.journey.info.scale.name)
         if len(waves) >= 2:
             scale = self.journey.info.scale
@@ -216,6 +216,12 @@ class Story:
             if test is not None:
                 key = "overall-same" if test.p >= 0.05 else "overall-up" if b.mean > a.mean else "overall-down"  # type: ignore[union-attr]
                 text += " " + words.STORY[key].in_(lang)
+        target = self.journey.info.overall_target
+        if target is not None:
+            latest = waves[-1].mean
+            key = "overall-target-met" if latest >= target else "overall-target-open"
+            return text + ". " + words.STORY[key].in_(lang).format(
+                target=number(target, lang, 1), short=number(target - latest, lang, 2))
         return text + "."
 
     def quotes(self, p: Priority, most: int = QUOTES_PER_GAP) -> list[Quote]:
@@ -384,7 +390,8 @@ class Story:
         for a in chosen:
             who = a.owner or words.STORY["owner-to-name"].in_(lang)
             due = words.long_date(a.due, lang)
-            key = "commit/late" if id(a) in late else "commit" if due else "commit/no-due"
+            key = "commit/on-hold" if a.status == "on-hold" else "commit/late" if id(a) in late \
+                else "commit" if due else "commit/no-due"
             out.append(words.STORY[key].in_(lang).format(id=a.touchpoint_id, action=a.action, owner=who, due=due))
         return out
 
@@ -413,11 +420,13 @@ class Story:
         if not self.rated:
             out.append(words.STORY["ask-ratings"].in_(lang))
         elif self.focus:
-            ids = [p.id + self.doubt(p, lang, short=True) for p in self.focus[:6]]
-            key = "ask-decide/1" if len(ids) == 1 else "ask-decide"
-            more = len(self.focus) - len(ids)
-            listed = series(ids, lang) if not more else ", ".join(ids) + f" (+{more})"
-            out.append(words.STORY[key].in_(lang).format(ids=listed))
+            # by name, as the priority gaps slide has them (the doubt is said there and on the left)
+            named = [f"{p.id} {p.touchpoint or ''}".strip() for p in self.focus[:SUMMARY_NAMES]]
+            more = len(self.focus) - len(named)
+            if more:
+                named.append(words.STORY["ask-decide/more"].in_(lang).format(n=more))
+            key = "ask-decide/1" if len(self.focus) == 1 else "ask-decide"
+            out.append(words.STORY[key].in_(lang).format(ids=series(named, lang)))
         else:
             out.append(words.STORY["ask-hold"].in_(lang))
         out += self.commitments(lang)
@@ -450,23 +459,28 @@ class Story:
         return Text(title.en + self.doubt(top, "en"), title.nl + self.doubt(top, "nl"))
 
     def actions_title(self) -> Text:
+        """How far the actions are (done, on hold) and what is wrong with them: owners, targets,
+        priorities without one, overdue."""
         n = len(self.actions)
         if not n:
             return words.STORY["actions/none"]
-        problems_en, problems_nl = [], []
-        for key, count in (("no-owner", len([a for a in self.actions if not a.owner])),
-                           ("no-target", len([a for a in self.actions if not a.target])),
-                           ("uncovered", len(self.uncovered)),
-                           ("overdue", len(self.progress.overdue))):
+        states = (("actions/done", sum(a.status == "done" for a in self.actions)),
+                  ("actions/on-hold", sum(a.status == "on-hold" for a in self.actions)))
+        problems = (("no-owner", len([a for a in self.actions if not a.owner])),
+                    ("no-target", len([a for a in self.actions if not a.target])),
+                    ("uncovered", len(self.uncovered)),
+                    ("overdue", len(self.progress.overdue)))
+        if not any(count for _, count in problems):
+            return words.STORY["actions/ok-1" if n == 1 else "actions/ok"].format(n=n)
+        said_en, said_nl = [], []
+        for key, count in (*states, *problems):
             if count:
                 text = words.STORY["uncovered/1"] if key == "uncovered" and count == 1 else words.STORY[key]
-                problems_en.append(text.en.format(n=count))
-                problems_nl.append(text.nl.format(n=count))
-        if not problems_en:
-            return words.STORY["actions/ok-1" if n == 1 else "actions/ok"].format(n=n)
+                said_en.append(text.en.format(n=count))
+                said_nl.append(text.nl.format(n=count))
         key = "actions/1" if n == 1 else "actions"
-        return Text(words.STORY[key].en.format(n=n, problems=series(problems_en, "en")),
-                    words.STORY[key].nl.format(n=n, problems=series(problems_nl, "nl")))
+        return Text(words.STORY[key].en.format(n=n, problems=series(said_en, "en")),
+                    words.STORY[key].nl.format(n=n, problems=series(said_nl, "nl")))
 
 
 def _both(text: Text, **params: float | int | str) -> Text:

@@ -44,8 +44,8 @@ def _out_of_scale(ctx: Context, pointer: str, field: Field, value: object) -> It
 
 
 def thresholds_on_scale(ctx: Context) -> Iterator[Finding]:
-    """The importance and rating thresholds lie inside the journey's scale."""
-    for key in ("importance_threshold", "rating_threshold"):
+    """The importance and rating thresholds and the overall target lie inside the journey's scale."""
+    for key in ("importance_threshold", "rating_threshold", "overall_target"):
         yield from _out_of_scale(ctx, f"/journey/{key}", JOURNEY.field(key), (ctx.document.get("journey") or {}).get(key))
 
 
