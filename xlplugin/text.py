@@ -66,3 +66,20 @@ def message_lang(known: Lang | None = None) -> Lang:
     if known is not None:
         return known
     return "nl" if os.environ.get("LANG", "").lower().startswith("nl") else "en"
+
+
+MONTHS = Text(
+    "January February March April May June July August September October November December",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+)
+
+
+def long_date(iso: str | None, lang: str) -> str | None:
+    """2026-10-14 as '14 October 2026' or '14 oktober 2026'; other text as it is."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        months = (MONTHS.nl if lang == "nl" else MONTHS.en).split()
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    return iso

@@ -163,8 +163,8 @@ def test_progress_json_and_the_overdue_finding_from_a_workbook(make_workbook, tm
     assert data["touchpoints"][0]["change"]["significant"] is True
     findings = [f for f in check_workbook(path).findings if f.code == "action-overdue"]
     assert [(f.sheet, f.cell, f.severity) for f in findings] == [("Acties", "D3", "warning")]
-    assert findings[0].message.nl == "De actie voor T2 moest 2026-09-30 klaar zijn en is bezig."
-    assert findings[0].message.en == "The action for T2 was due 2026-09-30 and is in progress."
+    assert findings[0].message.nl == "De actie voor T2 moest 30 september 2026 klaar zijn en is bezig."
+    assert findings[0].message.en == "The action for T2 was due 30 September 2026 and is in progress."
 
     cli = [sys.executable, "-m", "xlplugin", "progress", str(path)]
     out = subprocess.run([*cli, "--today", "2027-01-05", "--format", "json"], capture_output=True, text=True)

@@ -118,12 +118,18 @@ def test_slide_2_quotes_a_customer_beside_the_top_gap():
     doc = commented_energy_switch()
     shows = shape(deck(doc).slides[1], "prose: summary shows").text_frame.text.split("\n")
     [item] = [i for i, line in enumerate(shows) if line.startswith("• E08★ ")]
-    # the shortest comment among the lowest ratings of the latest wave, verbatim, its source in small print
-    assert shows[item + 1:item + 3] == ["“Veel te hoog voorschot.”", "respondent R096, Hermeting"]
+    # among the lowest ratings of the latest wave a comment that says something (five words or more) before
+    # a sigh, the shortest of those; verbatim, its source in small print
+    said = [r for r in doc["responses"] if r["touchpoint_id"] == "E08" and r.get("wave") == "Hermeting"
+            and r.get("comment") and r["rating"] <= 3 and len(r["comment"]) <= 140]
+    lowest = min(r["rating"] for r in said)
+    best = min((r for r in said if r["rating"] == lowest), key=lambda r: (len(r["comment"].split()) < 5, len(r["comment"])))
+    assert len(best["comment"].split()) >= 5 and "Veel te hoog voorschot." in {r["comment"] for r in said}
+    assert shows[item + 1:item + 3] == [f"“{best['comment']}”", f"respondent {best['respondent']}, Hermeting"]
     paragraph = shape(deck(doc).slides[1], "prose: summary shows").text_frame.paragraphs[item + 2]
     assert paragraph.runs[0].font.size == Pt(10)
     english = shape(deck(doc, "en").slides[1], "prose: summary shows").text_frame.text
-    assert "“Veel te hoog voorschot.”\nrespondent R096, Hermeting" in english  # quoted as written, not translated
+    assert f"“{best['comment']}”\nrespondent {best['respondent']}, Hermeting" in english  # as written, not translated
 
 
 def test_the_customers_words_slide_quotes_only_what_they_wrote_and_never_cuts_it():
@@ -156,12 +162,15 @@ def test_slide_2_of_the_two_wave_sample_quotes_a_customer_beside_a_top_gap():
     assert "Nulmeting" in summary and "Totaaloordeel" in summary and "→" in summary
 
 
-def test_quotes_prefer_the_latest_wave_the_lowest_ratings_and_the_shortest():
+def test_quotes_prefer_the_latest_wave_the_lowest_ratings_and_a_comment_that_says_something():
     journey = Journey.from_document(commented_energy_switch())
     story = Story(journey, rank_gaps(journey))
     e08 = next(p for p in story.priorities.touchpoints if p.id == "E08")
     quotes = story.quotes(e08)
-    assert [(q.respondent, q.wave, q.rating) for q in quotes] == [("R096", "Hermeting", 1), ("R079", "Hermeting", 1)]
+    # all rated 1 in the Hermeting: the sentences of twelve and seventeen words, the shorter first, before
+    # 'Veel te hoog voorschot.' (four words)
+    assert [(q.respondent, q.wave, q.rating) for q in quotes] == [("R079", "Hermeting", 1), ("R100", "Hermeting", 1)]
+    assert [len(q.text.split()) for q in story.quotes(e08, most=10)] == [12, 17, 4]
     assert all(len(q.text) <= story_module.QUOTE_CHARS for q in story.quotes(e08, most=10))
 
 

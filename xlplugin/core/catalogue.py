@@ -136,7 +136,7 @@ CODES: tuple[Code, ...] = (
           ("The action for {id} was due {due} and is {status}.",
            "De actie voor {id} moest {due} klaar zijn en is {status}."),
           ("Finish it and set the status to Done, or agree a new due date with {owner}.",
-           "Rond hem af en zet de status op Gereed, of spreek met {owner} een nieuwe deadline af.")),
+           "Rond de actie af en zet de status op Gereed, of spreek met {owner} een nieuwe deadline af.")),
     _code("overall-conflict", "warning", ("Two overall ratings", "Twee totaaloordelen"),
           ("Respondent {respondent} gives the overall rating {value} here but {first} in {where}{wave}.",
            "Respondent {respondent} geeft hier het totaaloordeel {value} maar {first} in {where}{wave}."),

@@ -110,10 +110,11 @@ def widest_word(texts: list[str], size: float, bold: bool = False) -> int:
 def _item(t: Touchpoint, width: int) -> str:
     """A touchpoint's card: star, ID, name and channel; ID and channel alone when a word of the
     name would not fit the column whole at the size of a card (the appendix has every name)."""
+    # the channel after a dot, not in brackets: a name may end in a bracket of its own
     card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id} {t.name or ''}".strip() + (
-        f" ({t.channel})" if t.channel else "")
+        f" · {t.channel}" if t.channel else "")
     if text_height([card], width, TABLE) is None:
-        card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id}" + (f" ({t.channel})" if t.channel else "")
+        card = f"{words.MOT_MARK + ' ' if t.moment_of_truth else ''}{t.id}" + (f" · {t.channel}" if t.channel else "")
     return card
 
 

@@ -20,8 +20,7 @@ from xlplugin.core.analysis.portfolio import JourneySummary, Portfolio, Portfoli
 from xlplugin.core.analysis.quadrants import QUADRANTS
 from xlplugin.deck.frame import Area, Frame
 from xlplugin.deck.shapes import GREY, table, text_box
-from xlplugin.deck.words import long_date
-from xlplugin.text import Lang, Text, decimal
+from xlplugin.text import Lang, Text, decimal, long_date
 
 T = Text
 SERIES_COLOURS = ("0072B2", "D55E00", "009E73", "CC79A7", "E69F00", "56B4E9", "000000")

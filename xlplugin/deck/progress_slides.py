@@ -20,8 +20,8 @@ from xlplugin.deck.frame import Area, Frame
 from xlplugin.deck.measure import EMU_PER_PT, TABLE, text_height, wrapped_lines
 from xlplugin.deck.shapes import paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number
-from xlplugin.deck.words import PAGE, long_date
-from xlplugin.text import Lang, Text, normalise_name
+from xlplugin.deck.words import PAGE
+from xlplugin.text import Lang, Text, long_date, normalise_name
 
 TABLE_SIZE = TABLE
 FOOTER_SIZE = 11.0

@@ -19,7 +19,7 @@ from xlplugin.deck.frame import Area, Frame
 from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, text_height
 from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
-from xlplugin.text import Lang, Text, normalise_name
+from xlplugin.text import Lang, Text, long_date, normalise_name
 
 
 def title_slide(ctx: DeckContext) -> Any:
@@ -28,7 +28,7 @@ def title_slide(ctx: DeckContext) -> Any:
     slide = frame.add(frame.title_layout, info.title or words.OVERVIEW_TITLE.in_(lang),
                       words.NOTES["title"].in_(lang).format(persona=journey.persona.name or "–"))
     parts = [f"{words.PERSONA.in_(lang)}: {journey.persona.name}" if journey.persona.name else None,
-             words.SCENARIO[info.scenario].in_(lang) if info.scenario else None, words.long_date(info.date, lang)]
+             words.SCENARIO[info.scenario].in_(lang) if info.scenario else None, long_date(info.date, lang)]
     subtitle = " · ".join(p for p in parts if p)
     return _with_subtitle(frame, slide, subtitle)
 
@@ -195,7 +195,7 @@ def actions_slides(ctx: DeckContext) -> list[Any]:
     names = {normalise_name(t.id): t.name for t in journey.touchpoints}
     missing = f"({words.MISSING.in_(lang)})"
     rows = [[f"{a.touchpoint_id} {names.get(normalise_name(a.touchpoint_id)) or ''}".strip(), a.action or "–",
-             a.owner or missing, words.long_date(a.due, lang) or "–", a.target or missing,
+             a.owner or missing, long_date(a.due, lang) or "–", a.target or missing,
              status.get(a.status or "", a.status or "–") + (f" · {words.STORY['late'].in_(lang)}" if late else "")]
             for a, late in ((s.action, s.overdue) for s in ctx.story.progress.actions)]
     title = ctx.story.actions_title().in_(lang)
@@ -216,7 +216,8 @@ def appendix_slides(ctx: DeckContext) -> list[Any]:
         emotion = p.emotion if p else None
         rows.append([tp.id, tp.phase or "–", tp.name or "–", tp.channel or "–",
                      number(p.importance if p else None, lang, imp), number(p.rating if p else None, lang, rat),
-                     number(emotion, lang) if emotion is not None else "–", _yes(tp.moment_of_truth, lang),
+                     number(emotion, lang, 0 if float(emotion).is_integer() else 1) if emotion is not None else "–",
+                     _yes(tp.moment_of_truth, lang),
                      number(p.gap if p else None, lang), words.QUADRANT[p.quadrant].in_(lang) if p else "–"])
     headers = [h.in_(lang) for h in words.APPENDIX_HEADERS]
     widths = [0.75, 2.0, 4.2, 1.7, 0.8, 0.95, 1.0, 0.7, 1.1, 2.4]

@@ -16,9 +16,11 @@ from xlplugin.core.analysis.stats import welch
 from xlplugin.core.analysis.survey_stats import order_waves, overall_answers, summarise
 from xlplugin.core.model import Action, Journey, Touchpoint
 from xlplugin.deck import words
-from xlplugin.text import Lang, Text, decimal, normalise_name
+from xlplugin.text import Lang, Text, decimal, long_date, normalise_name
 
 SUMMARY_NAMES = 3
+SAYS = 5
+"""A customer's comment of fewer words is a sigh ('Veel te lang.'); one of this many says what happened."""
 """How many priority gaps and moments of truth at risk the summary names."""
 SHORT_NAME = 45
 """A touchpoint name up to this long goes into a title; a longer one is named by its ID."""
@@ -242,7 +244,10 @@ class Story:
         rank = {w: i for i, w in enumerate(order_waves(r.wave for r in self.journey.responses))}
         latest = max(rank.get(q.wave, 0) for q in found.values())
         pool = [q for q in found.values() if rank.get(q.wave, 0) == latest]
-        pool.sort(key=lambda q: (q.rating if q.rating is not None else float("inf"), len(q.text)))
+        # the lowest ratings first; among those a comment that says something (SAYS words or more)
+        # before a bare 'Too long.', then the shortest
+        pool.sort(key=lambda q: (q.rating if q.rating is not None else float("inf"), len(q.text.split()) < SAYS,
+                                 len(q.text)))
         return pool[:most]
 
     @cached_property
@@ -270,10 +275,11 @@ class Story:
         """' (uncertain: few respondents)' after an uncertain placement, else ''."""
         if not p.uncertain:
             return ""
+        # 'uncertain' only for few answers; a placement close to a threshold says just that
+        few = p.respondents is not None and p.respondents < FEW_RESPONDENTS
         if short:
-            key = "uncertain"
+            key = "uncertain" if few else "near/short"
         else:
-            few = p.respondents is not None and p.respondents < FEW_RESPONDENTS
             key = "uncertain/few" if few else "uncertain/near"
         return f" ({words.STORY[key].in_(lang)})"
 
@@ -308,6 +314,21 @@ class Story:
         return f"“{p.touchpoint}”" if p.touchpoint and len(p.touchpoint) <= SHORT_NAME else p.id
 
     def summary_title(self) -> Text:
+        """The finding, and the headline figure beside it: the overall satisfaction per wave (and its
+        target) when the Responses sheet has an Overall column."""
+        title = self._summary_finding()
+        if not self.overall:
+            return title
+
+        def kpi(lang: Lang) -> str:
+            means = " → ".join(number(w.mean, lang, 2) for w in self.overall)
+            target = self.journey.info.overall_target
+            aim = words.STORY["title-target"].in_(lang).format(target=number(target, lang, 1)) if target is not None else ""
+            return words.STORY["title-overall"].in_(lang).format(means=means, target=aim)
+
+        return Text(title.en + kpi("en"), title.nl + kpi("nl"))
+
+    def _summary_finding(self) -> Text:
         n, m = len(self.concentrate), sum(p.moment_of_truth for p in self.concentrate)
         r = self.priorities.scale.rating_threshold
         if not self.rated:
@@ -389,7 +410,7 @@ class Story:
         out = []
         for a in chosen:
             who = a.owner or words.STORY["owner-to-name"].in_(lang)
-            due = words.long_date(a.due, lang)
+            due = long_date(a.due, lang)
             key = "commit/on-hold" if a.status == "on-hold" else "commit/late" if id(a) in late \
                 else "commit" if due else "commit/no-due"
             out.append(words.STORY[key].in_(lang).format(id=a.touchpoint_id, action=a.action, owner=who, due=due))
@@ -406,7 +427,7 @@ class Story:
         if late:
             items = [words.STORY["overdue-item"].in_(lang).format(
                 id=a.action.touchpoint_id, owner=a.action.owner or words.STORY["nobody"].in_(lang),
-                due=words.long_date(a.action.due, lang)) for a in late[:4]]
+                due=long_date(a.action.due, lang)) for a in late[:4]]
             more = len(late) - len(items)
             out.append(words.STORY["ask-overdue"].in_(lang).format(
                 items=series(items, lang) if not more else "; ".join(items) + f" (+{more})"))

@@ -5,10 +5,6 @@ from __future__ import annotations
 from xlplugin.core.analysis.quadrants import GAP_FORMULA, QUADRANTS
 from xlplugin.text import Text
 
-MONTHS = Text(
-    "January February March April May June July August September October November December",
-    "januari februari maart april mei juni juli augustus september oktober november december",
-)
 SCENARIO = {"as-is": Text("As-is: the journey today", "Huidige situatie"),
             "to-be": Text("To-be: the redesigned journey", "Gewenste situatie")}
 PERSONA = Text("Persona", "Persona")
@@ -143,17 +139,6 @@ NOTES = {
 }
 
 
-def long_date(iso: str | None, lang: str) -> str | None:
-    """2026-10-14 as '14 October 2026' or '14 oktober 2026'; other text as it is."""
-    if not iso:
-        return None
-    parts = iso.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        months = (MONTHS.nl if lang == "nl" else MONTHS.en).split()
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    return iso
-
-
 # The story: quadrant names as the deck says them, and the sentences that carry the findings.
 # Keys ending in "/1" are the singular forms the story picks for a count of one.
 NOTES["gaps"] = Text(*(text.replace("{formula}", formula) for text, formula in zip(NOTES["gaps"], GAP_FORMULA, strict=True)))
@@ -193,6 +178,8 @@ STORY = {
     "why": Text("Why it matters: {text}", "Waarom het telt: {text}"),
     "overall": Text("Overall satisfaction {means} (scale {scale}; {counts} respondents)",
                     "Totaaloordeel {means} (schaal {scale}; {counts} respondenten)"),
+    "title-overall": Text("; overall satisfaction {means}{target}", "; totaaloordeel {means}{target}"),
+    "title-target": Text(" (target {target})", " (doel {target})"),
     "overall-target-met": Text("Target {target} reached.", "Doel {target} gehaald."),
     "overall-target-open": Text("Target {target} not yet reached: {short} to go.",
                                 "Doel {target} nog niet gehaald: nog {short} te gaan."),
@@ -252,8 +239,9 @@ STORY = {
     "overdue": Text("{n} overdue", "{n} te laat"),
     "overdue-item": Text("{id} ({owner}, due {due})", "{id} ({owner}, deadline {due})"),
     "uncertain/few": Text("uncertain: few respondents", "onzeker: weinig respondenten"),
-    "uncertain/near": Text("uncertain: close to a threshold", "onzeker: dicht bij een drempel"),
+    "uncertain/near": Text("close to a threshold", "dicht bij een drempel"),
     "uncertain": Text("uncertain", "onzeker"),
+    "near/short": Text("borderline", "nipt"),
     "progress-generic": Text("Since the previous measurement ({start}):", "Sinds de vorige meting ({start}):"),
     "targets-met": Text("Target reached: {ids}", "Doel gehaald: {ids}"),
     "targets-missed": Text("Target not reached yet: {ids}", "Doel nog niet gehaald: {ids}"),

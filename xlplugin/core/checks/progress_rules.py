@@ -11,7 +11,7 @@ from xlplugin.core.checks.rules import Rule, _out_of_scale
 from xlplugin.core.checks.schema_check import shown
 from xlplugin.core.findings import Finding
 from xlplugin.core.layout import RESPONSES, STATUSES
-from xlplugin.text import Text, normalise_name
+from xlplugin.text import Text, long_date, normalise_name
 
 _STATUS = {c.code: Text(c.en[0].lower(), c.nl[0].lower()) for c in STATUSES}
 
@@ -54,7 +54,8 @@ def actions_on_time(ctx: Context) -> Iterator[Finding]:
         if due is None or due >= now or a.status == "done":
             continue
         status = _STATUS.get(a.status or "", Text("without a status", "zonder status"))
-        yield ctx.at("action-overdue", f"{a.pointer}/due", id=a.touchpoint_id, due=a.due, status=status,
+        when = Text(long_date(a.due, "en") or str(a.due), long_date(a.due, "nl") or str(a.due))  # 1 oktober 2026
+        yield ctx.at("action-overdue", f"{a.pointer}/due", id=a.touchpoint_id, due=when, status=status,
                      owner=a.owner or Text("the owner", "de eigenaar"))
 
 
