@@ -234,7 +234,7 @@ def test_gap_table_holds_only_priority_gaps_with_quadrant_and_moment_of_truth():
             rows += [[c.text for c in r.cells] for r in list(tables[0].rows)[1:]]
         assert [r[1].split()[0] for r in rows] == expected, name
         header = [c.text for c in next(s.table for s in prs.slides[4].shapes if s.has_table).rows[0].cells]
-        assert header[5:8] in (["Gap score", "Quadrant", "Moment of truth"], ["Gapscore", "Kwadrant", "Moment of truth"])
+        assert header[5:8] in (["Gap score (0-100)", "Quadrant", "Moment of truth"], ["Gapscore (0-100)", "Kwadrant", "Moment of truth"])
         for r in rows:
             assert r[6] in ("Concentrate here", "Hier concentreren") or r[1].split()[0] in at_risk
 

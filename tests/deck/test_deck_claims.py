@@ -132,3 +132,33 @@ def test_the_progress_title_says_what_the_table_marks(decks):
             checked += 1
             break
     assert wrong == [] and checked >= 3
+
+
+def test_the_actions_title_counts_what_its_table_shows(decks):
+    """'9 acties: 3 gereed, 2 te laat en 2 prioriteiten zonder actie': each count is the table's."""
+    wrong, checked = [], 0
+    for name, prs in decks.items():
+        lang = DOCUMENTS[name]["language"]
+        start = words.STORY["actions"].in_(lang).split("{")[1].split("}")[1]  # ' actions: ' / ' acties: '
+        slides = [s for s in prs.slides if s.shapes.title is not None and start in s.shapes.title.text
+                  and any(sh.has_table for sh in s.shapes)]
+        if not slides:
+            continue
+        rows = [r for s in slides for r in _table_rows(s)[1]]
+        title = slides[0].shapes.title.text
+        none = words.NO_ACTION_YET.in_(lang)
+        counts = {
+            r"(\d+) (?:priorities without an action|prioriteiten zonder actie)|(1) (?:priority without|prioriteit zonder)":
+                sum(none in r[1] for r in rows),
+            r"(\d+) (?:done|gereed)": sum(r[5].startswith(("Done", "Gereed")) for r in rows),
+            r"(\d+) (?:overdue|te laat)": sum(words.STORY["late"].in_(lang) in r[5] for r in rows),
+        }
+        for pattern, seen in counts.items():
+            m = re.search(pattern, title)
+            said = int(next(g for g in m.groups() if g)) if m else 0
+            if said != seen:
+                wrong.append((name, title, pattern, seen))
+        if not re.match(r"(\d+) ", title) or int(title.split()[0]) != sum(none not in r[1] for r in rows):
+            wrong.append((name, title, "actions", len(rows)))
+        checked += 1
+    assert wrong == [] and checked >= 10

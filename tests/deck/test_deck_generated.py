@@ -15,7 +15,7 @@ from xlplugin.deck.story import Story
 from helpers.comments import add_comments
 from helpers.decks import all_text, build
 from helpers.generated import compare_pair, generated_journey, progress_journey, with_blueprint
-from helpers.pdf import broken_words, clashes, outside, pages_of, render
+from helpers.pdf import broken_words, clashes, outside, outside_frames, pages_of, render
 
 SEEDS = range(40)
 DOCUMENTS = {f"g{seed:02}": with_blueprint(add_comments(generated_journey(seed), seed), seed) for seed in SEEDS} | {
@@ -74,6 +74,13 @@ def test_no_two_words_are_drawn_on_top_of_each_other(decks):
 def test_no_word_is_outside_the_slide(decks):
     found = [(seed, n, outside(page)[:3]) for seed, (_, pages) in decks.items()
              for n, page in enumerate(pages, start=1) if outside(page)]
+    assert found == []
+
+
+def test_no_text_runs_out_of_its_frame(decks):
+    found = [(seed, n, outside_frames(slide, page)[:3]) for seed, (prs, pages) in decks.items()
+             for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), start=1)
+             if outside_frames(slide, page)]
     assert found == []
 
 

@@ -79,6 +79,22 @@ def outside(page: Page, slack: float = 0.5) -> list[str]:
             if w.x0 < -slack or w.y0 < -slack or w.x1 > page.width + slack or w.y1 > page.height + slack]
 
 
+def outside_frames(slide, page: Page, slack: float = 3.0) -> list[str]:
+    """The words drawn outside every frame of the slide: not inside (with `slack` pt) the box of any
+    shape (text box, table, chart, placeholder); text that ran out of its box. A word's box is taken
+    at its middle line, so a line that only touches a frame's edge counts as inside."""
+    scale = page.width / (slide.part.package.presentation_part.presentation.slide_width / 12700)
+    frames = [(s.left / 12700 * scale, s.top / 12700 * scale, (s.left + s.width) / 12700 * scale,
+               (s.top + s.height) / 12700 * scale) for s in slide.shapes
+              if s.width and s.height and s.shape_type is not None and s.shape_type != 9]  # 9: a line
+    out = []
+    for w in page.words:
+        x, y = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
+        if not any(x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack for x0, y0, x1, y1 in frames):
+            out.append(w.text)
+    return out
+
+
 def drawn_tokens(page: Page) -> set[str]:
     """The page's words, with the pieces pdftotext splits at a change of font ("D33", "★", ",")
     joined again when they touch."""

@@ -105,9 +105,10 @@ def importance_slides(frame: Frame, priorities: Priorities, lang: Lang) -> list[
     threshold = number(scale.importance_threshold, lang, 1)
     slides = []
     pages = -(-len(chosen) // PER_SLIDE)
-    for start in range(0, len(chosen), PER_SLIDE):
-        shown = chosen[start:start + PER_SLIDE]
-        name = title + (f" {PAGE.in_(lang).format(page=start // PER_SLIDE + 1, pages=pages)}" if pages > 1 else "")
+    per = -(-len(chosen) // pages)  # shared evenly: 20 bars as 10 and 10, not 16 and 4
+    for start in range(0, len(chosen), per):
+        shown = chosen[start:start + per]
+        name = title + (f" {PAGE.in_(lang).format(page=start // per + 1, pages=pages)}" if pages > 1 else "")
         slide = frame.add(frame.content_layout, name, NOTES.in_(lang))
         frame.clear(slide)
         area = frame.content_area(slide)

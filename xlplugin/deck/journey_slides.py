@@ -491,6 +491,12 @@ def _blueprint_chunks(journey: Journey, lanes: dict[str, dict[str, list[Blueprin
                     break
             parts.append(group)
             todo = todo[size:]
+        if len(parts) > 1:  # shared evenly when every share fits: 2 and 2, not 3 and 1
+            every = [t for part in parts for t in part]
+            step = -(-len(every) // len(parts))
+            even = [every[k:k + step] for k in range(0, len(every), step)]
+            if len(even) == len(parts) and all(len(g) == 1 or _fits_at(g, lanes, area, TABLE) for g in even):
+                parts = even
         if parts:
             per_phase.append((col.name, parts))
     chunks: list[tuple[list[str], list[Touchpoint]]] = []

@@ -72,8 +72,14 @@ def objective_slide(ctx: DeckContext) -> Any:
     size = words.SIZE.in_(lang).format(phases=len(journey.phases), touchpoints=len(journey.touchpoints),
                                        mots=sum(t.moment_of_truth for t in journey.touchpoints))
     items = [(words.OBJECTIVE, info.objective), (words.WHY, info.why), (words.METHOD, info.research_method),
-             (words.RESPONDENTS, _respondents(journey, lang)), (words.SCOPE, scope), (Text("", ""), size)]
-    paragraphs = [f"{label.in_(lang)}: {text}" if label.en else text for label, text in items if text]
+             (words.RESPONDENTS, _respondents(journey, lang)), (words.SCOPE, scope), (words.SIZE_LABEL, size)]
+    # each label in bold above its text, a blank line between: a form to read, not a wall of text
+    paragraphs: list[tuple[str, dict[str, Any]]] = []
+    for label, text in items:
+        if text:
+            if paragraphs:
+                paragraphs.append(("", {}))
+            paragraphs += [(label.in_(lang), {"bold": True}), (text, {})]
     text_box(slide, frame.content_area(slide), paragraphs, largest=20, name="objective")
     return slide
 
@@ -200,6 +206,9 @@ def actions_slides(ctx: DeckContext) -> list[Any]:
             for a, late in ((s.action, s.overdue) for s in ctx.story.progress.actions)]
     title = ctx.story.actions_title().in_(lang)
     uncovered = [f"{p.id} {p.touchpoint or ''}".strip() for p in ctx.story.uncovered]
+    # a priority without an action is a row too: the title counts it, the table shows it
+    none = f"({words.NO_ACTION_YET.in_(lang)})"
+    rows += [[name, none, "–", "–", "–", "–"] for name in uncovered]
     notes = f"{title}. " + (Text("Without an action yet: ", "Nog zonder actie: ").in_(lang) + series(uncovered, lang)
                             + ". " if uncovered else "") + words.NOTES["actions"].in_(lang)
     return table_slides(ctx.frame, title, notes, [h.in_(lang) for h in words.ACTIONS_HEADERS], rows,

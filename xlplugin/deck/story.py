@@ -433,8 +433,9 @@ class Story:
                 items=series(items, lang) if not more else "; ".join(items) + f" (+{more})"))
         return out
 
-    def decisions(self, lang: Lang) -> list[str]:
-        """The summary's right column: what management is asked to decide."""
+    def decisions(self, lang: Lang, names: int = SUMMARY_NAMES) -> list[str]:
+        """The summary's right column: what management is asked to decide (the priorities named, at
+        most `names` of them, the rest counted)."""
         out = []
         if self.errors:
             out.append(words.STORY["ask-errors"].in_(lang).format(n=self.errors))
@@ -442,12 +443,12 @@ class Story:
             out.append(words.STORY["ask-ratings"].in_(lang))
         elif self.focus:
             # by name, as the priority gaps slide has them (the doubt is said there and on the left)
-            named = [f"{p.id} {p.touchpoint or ''}".strip() for p in self.focus[:SUMMARY_NAMES]]
+            named = [f"{p.id} {p.touchpoint or ''}".strip() for p in self.focus[:names]]
             more = len(self.focus) - len(named)
-            if more:
-                named.append(words.STORY["ask-decide/more"].in_(lang).format(n=more))
+            listed = ", ".join(named) + " " + words.STORY["ask-decide/more"].in_(lang).format(n=more) if more \
+                else series(named, lang)
             key = "ask-decide/1" if len(self.focus) == 1 else "ask-decide"
-            out.append(words.STORY[key].in_(lang).format(ids=series(named, lang)))
+            out.append(words.STORY[key].in_(lang).format(ids=listed))
         else:
             out.append(words.STORY["ask-hold"].in_(lang))
         out += self.commitments(lang)

@@ -74,13 +74,12 @@ def summary_slide(ctx: DeckContext) -> Any:
     area = frame.content_area(slide)
     gap = int(Inches(0.3))
     head_h = int(Inches(0.5))
-    ask_lines = [f"{n}. {a}" for n, a in enumerate(decisions, start=1)]
     chore_lines = [f"• {c}" for c in chores]
     chore_head = words.STORY["housekeeping"].in_(lang)
     right_h = area.height - head_h
     objective = words.STORY["objective"].in_(lang).split("{")[0]
 
-    def layout(share: float, paragraphs: list[str]) -> tuple[float, int, Area, Area, int]:
+    def layout(share: float, paragraphs: list[str], asks: list[str], chores: list[str]) -> tuple[float, int, Area, Area, int]:
         """At a left column of `share` of the width: the one size of both columns (the largest at
         which both fit, 18 pt at most; 0 when they do not fit at BODY), the left width, the two bodies
         and the housekeeping's height (at BODY, grey, below the decision)."""
@@ -88,29 +87,35 @@ def summary_slide(ctx: DeckContext) -> Any:
         right_w = area.width - left_w - gap
         chore_h = 0
         if chores:
-            chore_h = int(((text_height([chore_head, *chore_lines], right_w, BODY, True) or 0) + 14) * EMU_PER_PT)
+            chore_h = int(((text_height([chore_head, *chores], right_w, BODY, True) or 0) + 14) * EMU_PER_PT)
         room = right_h - chore_h - (int(Inches(0.15)) if chores else 0)
         left_body = Area(area.left, area.top + head_h, left_w, right_h)
         right_body = Area(area.left + left_w + gap, area.top + head_h, right_w, room)
         size = min(fitting_size(paragraphs, left_w, right_h, 18, BODY, bold=True),
-                   fitting_size(ask_lines, right_w, room, 18, BODY))
-        if not (fits(paragraphs, left_w, right_h, size, bold=True) and fits(ask_lines, right_w, room, size)):
+                   fitting_size(asks, right_w, room, 18, BODY))
+        if not (fits(paragraphs, left_w, right_h, size, bold=True) and fits(asks, right_w, room, size)):
             size = 0
         return size, left_w, left_body, right_body, chore_h
 
     # The split that gives the larger text (the evidence is often longer than the asks). When the text
     # does not fit at BODY, the objective gives way first (the backup's 'Objective and approach' states
-    # it), then the lists name fewer touchpoints (the priority gaps slide names them all).
-    def best(paragraphs: list[str]) -> tuple[float, int, Area, Area, int]:
-        return max((layout(share, paragraphs) for share in (0.58, 0.64, 0.70)), key=lambda t: t[0])
+    # it), then both columns name fewer touchpoints (the priority gaps slide names them all), and last
+    # the housekeeping is counted instead of listed (the actions slide has it).
+    def best(paragraphs: list[str], asks: list[str], chores: list[str]) -> tuple[float, int, Area, Area, int]:
+        return max((layout(share, paragraphs, asks, chores) for share in (0.5, 0.58, 0.64, 0.70)), key=lambda t: t[0])
 
-    for names, with_objective in ((SUMMARY_NAMES, True), *((n, False) for n in range(SUMMARY_NAMES, 0, -1))):
+    counted = [f"• {words.STORY['housekeeping/n'].in_(lang).format(n=len(chores))}"] if chores else []
+    tries = [(SUMMARY_NAMES, True, chore_lines), *((n, False, chore_lines) for n in range(SUMMARY_NAMES, 0, -1)),
+             (1, False, counted)]
+    for names, with_objective, chores_shown in tries:
         left = [(t, look) for t, look in (evidence(names) if names != SUMMARY_NAMES else left)
                 if with_objective or not t.startswith(objective)]
         flat = [t for t, _ in left]
-        laid = best(flat)
+        ask_lines = [f"{n}. {a}" for n, a in enumerate(story.decisions(lang, names), start=1)]
+        laid = best(flat, ask_lines, chores_shown)
         if laid[0] >= BODY:
             break
+    chore_lines = chores_shown
     size, left_w, left_body, right_body, chore_h = laid
     size = max(size, BODY)
     right = Area(right_body.left, area.top, right_body.width, area.height)

@@ -10,6 +10,8 @@ SCENARIO = {"as-is": Text("As-is: the journey today", "Huidige situatie"),
 PERSONA = Text("Persona", "Persona")
 
 OBJECTIVE_TITLE = Text("Objective and approach", "Doel en aanpak")
+SIZE_LABEL = Text("Size", "Omvang")
+NO_ACTION_YET = Text("no action yet", "nog geen actie")
 OBJECTIVE = Text("Objective", "Doelstelling")
 WHY = Text("Why now", "Waarom nu")
 METHOD = Text("Research method", "Onderzoeksmethode")
@@ -41,7 +43,7 @@ IMPORTANCE_LINE = Text("Importance threshold", "Drempel belang")
 UNRATED_NOTE = Text("Not in the matrix (no importance or rating): {ids}", "Niet in de matrix (geen belang of waardering): {ids}")
 
 GAPS_HEADERS = (Text("#", "#"), Text("Touchpoint", "Contactmoment"), Text("Phase", "Fase"),
-                Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap score", "Gapscore"),
+                Text("Importance", "Belang"), Text("Rating", "Waardering"), Text("Gap score (0-100)", "Gapscore (0-100)"),
                 Text("Quadrant", "Kwadrant"), Text("Moment of truth", "Moment of truth"), Text("n", "n"))
 
 BLUEPRINT_TITLE = Text("Service blueprint: {phase}", "Blauwdruk: {phase}")
@@ -199,6 +201,8 @@ STORY = {
     "commit/no-due": Text("{id}: {action} – {owner}, no due date yet.", "{id}: {action} – {owner}, nog zonder deadline."),
     "owner-to-name": Text("owner to be named", "eigenaar nog aan te wijzen"),
     "housekeeping": Text("Housekeeping", "Verder op orde brengen"),
+    "housekeeping/n": Text("{n} points on owners, targets and dates: see the actions slide.",
+                           "{n} punten over eigenaren, doelen en data: zie de dia met acties."),
     "quote-source": Text("respondent {respondent}", "respondent {respondent}"),
     "voice": Text("In the customer's words", "In de woorden van de klant"),
     "voice-item": Text("{id} {name} (gap score {gap})", "{id} {name} (gapscore {gap})"),
