@@ -1,6 +1,7 @@
 """The deck as the audience sees it: rendered by LibreOffice once per module (it is slow), then
 measured on the PDF with `pdftotext -bbox-layout`: no two words on top of each other (matrix
-labels included), nothing under 10 pt, long words whole, the draft mark on every page."""
+labels included), nothing out of its frame, nothing under 10 pt, long words whole, the draft mark on
+every page."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pptx import Presentation
 
 from helpers.decks import build, corporate_template
 from helpers.journeys import LONG, LONG_WORDS, big_journey, dense_journey
-from helpers.pdf import broken_words, pages_of, render, words_per_page
+from helpers.pdf import broken_words, outside_frames, pages_of, render, words_per_page
 from helpers.workbooks import example
 
 
@@ -93,6 +94,16 @@ def test_every_word_of_every_slide_is_drawn_whole(rendered, folder):
         pages = pages_of(folder / f"{name}.pdf")
         broken = [(n, broken_words(slide, page)) for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), 1)]
         assert [b for b in broken if b[1]] == [], name
+
+
+def test_no_text_runs_out_of_its_frame(rendered, folder):
+    """The samples, the dense draft, the 60-touchpoint journey, the 4:3 company template: every word
+    lies inside a shape of its slide (a box that is too small lets its text run out below it)."""
+    for name in rendered:
+        prs = Presentation(folder / f"{name}.pptx")
+        pages = pages_of(folder / f"{name}.pdf")
+        out = [(n, outside_frames(slide, page)[:5]) for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), 1)]
+        assert [o for o in out if o[1]] == [], name
 
 
 def test_draft_mark_on_every_page_with_errors_only(rendered):

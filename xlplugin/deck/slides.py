@@ -8,7 +8,7 @@ from typing import Any
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from xlplugin.core.analysis.ranking import Priorities, Priority
 from xlplugin.core.layout import ACTIONS
@@ -16,7 +16,7 @@ from xlplugin.core.model import Journey
 from xlplugin.deck import words
 from xlplugin.deck.context import DeckContext
 from xlplugin.deck.frame import Area, Frame
-from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, text_height
+from xlplugin.deck.measure import BODY, EMU_PER_PT, FLOOR, TABLE, fits, fitting_size, text_height
 from xlplugin.deck.shapes import GREY, least_widths, paginate_rows, table, table_widths, text_box
 from xlplugin.deck.story import number, plain, series, side_digits
 from xlplugin.text import Lang, Text, long_date, normalise_name
@@ -38,6 +38,12 @@ def _with_subtitle(frame: Any, slide: Any, subtitle: str) -> Any:
     sub = next((s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
     if sub is not None:
         sub.text_frame.text = subtitle
+        # the largest size (24 pt at most) at which it fits the template's box: a long persona and date
+        # would otherwise run out below a small subtitle box
+        if sub.width and sub.height:
+            size = fitting_size([subtitle], sub.width, sub.height, 24, BODY)
+            for run in sub.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(size)
     else:
         area = Area(int(Inches(0.8)), int(frame.height * 0.62), frame.width - int(Inches(1.6)), int(Inches(0.9)))
         text_box(slide, area, [subtitle], largest=20)
